@@ -1,0 +1,86 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { signGatewayRequest } from './common/authenticate';
+
+export class PrintOsApi implements ICredentialType {
+	name = 'printOsApi';
+
+	displayName = 'HP PrintOS API';
+
+	icon: Icon = 'file:printos.svg';
+
+	documentationUrl = 'https://developers.hp.com/printos/doc/api-authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Key',
+			name: 'key',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The key of a PrintOS Application Connector (PrintOS > Marketplace > Application Connectors > Add Connector)',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret shown next to the key on the Application Connectors tab',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://printos.api.hp.com' },
+				{ name: 'Staging', value: 'staging', description: 'https://stage.printos.api.hp.com' },
+				{ name: 'Custom', value: 'custom', description: 'Another gateway root, such as the PrintOS sandbox' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010',
+			description: 'The gateway root; Box lives under /box and Site Flow under /siteflow',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Algorithm',
+			name: 'algorithm',
+			type: 'options',
+			options: [
+				{ name: 'SHA256', value: 'SHA256' },
+				{ name: 'SHA1 (Legacy, Refused by PrintOS Since 2022)', value: 'SHA1' },
+			],
+			default: 'SHA256',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return signGatewayRequest(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl : ($credentials.environment === "staging" ? "https://stage.printos.api.hp.com" : "https://printos.api.hp.com")}}',
+			url: '/box/api/partner/substrate',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,105 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { signSiteFlowRequest } from './common/authenticate';
+
+export class SiteFlowApi implements ICredentialType {
+	name = 'siteFlowApi';
+
+	displayName = 'HP Site Flow API';
+
+	icon: Icon = 'file:printos.svg';
+
+	documentationUrl = 'https://hpsiteflow.com/docs/siteflow/api-authentication.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Site Flow access token (existing Site Flow users request it through an HP support ticket)',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret issued with the token',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'https://pro-api.oneflowcloud.com/api and https://orders.oneflow.io/api',
+				},
+				{ name: 'Custom', value: 'custom', description: 'Other hosts, such as the PrintOS sandbox' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010/api',
+			description: 'The Site Flow API base, including /api',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Order Service URL',
+			name: 'orderServiceUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010/orders/api',
+			description: 'The asynchronous order submission service base, including /api',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Service User Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			description:
+				'Only for service users acting for another account: sent as the x-oneflow-account header. Leave empty otherwise.',
+		},
+		{
+			displayName: 'Algorithm',
+			name: 'algorithm',
+			type: 'options',
+			options: [
+				{ name: 'SHA256', value: 'SHA256' },
+				{ name: 'SHA1 (Legacy)', value: 'SHA1' },
+			],
+			default: 'SHA256',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return signSiteFlowRequest(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl : "https://pro-api.oneflowcloud.com/api"}}',
+			url: '/account',
+			method: 'GET',
+		},
+	};
+}

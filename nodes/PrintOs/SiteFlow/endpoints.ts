@@ -1,0 +1,91 @@
+/**
+ * Site Flow (spec §3), relative to the API base that ends in `/api` (native: pro-api; gateway:
+ * `<gateway>/siteflow/api`). `ORDER_SERVICE_ENDPOINTS` are relative to the order service base.
+ * Correct a path here and both the node and the sandbox follow.
+ */
+import type { Endpoint } from '../transport/endpoint';
+
+export const SITE_FLOW_ENDPOINTS = {
+	orderValidate: { method: 'POST', path: '/order/validate', confidence: 'DOC' },
+	orderSubmit: { method: 'POST', path: '/order', confidence: 'DOC' },
+	orderSubmitByRoutingRule: {
+		method: 'POST',
+		path: '/order/route/{routingRuleKey}',
+		confidence: 'SAMPLE',
+	},
+	orderList: { method: 'GET', path: '/order', confidence: 'DOC' },
+	orderGetBySourceId: {
+		method: 'GET',
+		path: '/order/bysourceid/{sourceOrderId}',
+		confidence: 'SAMPLE',
+	},
+	orderDetails: {
+		method: 'GET',
+		path: '/order/details/{orderId}',
+		confidence: '3P',
+		note: 'order details with shipments are known only from a third-party integration',
+	},
+	orderGet: { method: 'GET', path: '/order/{orderId}', confidence: 'DOC' },
+	orderCancelBySource: {
+		method: 'PUT',
+		path: '/order/{sourceAccount}/{sourceOrderId}/cancel',
+		confidence: 'DOC',
+	},
+	orderCancel: { method: 'PUT', path: '/order/{orderId}/cancel', confidence: 'SAMPLE' },
+	orderUpdate: { method: 'PUT', path: '/order/{orderId}', confidence: 'SAMPLE' },
+	fileUploadUrl: { method: 'GET', path: '/file/getpreupload', confidence: 'DOC' },
+	fileListForOrder: {
+		method: 'GET',
+		path: '/files/order/{orderId}',
+		confidence: 'SAMPLE',
+		note: 'the PHP SDK uses /files/order/{id}; a third party uses /file/order/{id}',
+	},
+	fileGet: {
+		method: 'GET',
+		path: '/file/{fileId}',
+		confidence: '3P',
+		note: 'known only from third-party integrations',
+	},
+	productList: { method: 'GET', path: '/product', confidence: 'DOC' },
+	productGet: {
+		method: 'GET',
+		path: '/product/{productId}',
+		confidence: '3P',
+		note: 'known only from third-party integrations',
+	},
+	skuList: { method: 'GET', path: '/sku', confidence: 'DOC' },
+	skuGet: {
+		method: 'GET',
+		path: '/sku/{skuId}',
+		confidence: '3P',
+		note: 'known only from third-party integrations',
+	},
+	stockList: { method: 'GET', path: '/stock', confidence: 'SAMPLE' },
+	shipmentMarkShipped: {
+		method: 'PUT',
+		path: '/shipment/shipped/{shipmentId}',
+		confidence: 'SAMPLE',
+	},
+	accountGet: { method: 'GET', path: '/account', confidence: 'SAMPLE' },
+} as const satisfies Record<string, Endpoint>;
+
+export const ORDER_SERVICE_ENDPOINTS = {
+	orderSubmit: { method: 'POST', path: '/order', confidence: 'DOC' },
+} as const satisfies Record<string, Endpoint>;
+
+export type SiteFlowEndpointName = keyof typeof SITE_FLOW_ENDPOINTS;
+
+/** Property names of the `getpreupload` response are not in any captured source (spec §3.3). */
+export const SITE_FLOW_UPLOAD_URL_FIELDS = {
+	upload: ['url', 'uploadUrl', 'putUrl'],
+	path: ['path', 'fileName', 'fetchUrl'],
+} as const;
+
+/** Site Flow pages lists with these parameters and answers `{data, count, page, pages}` (spec O5, [3P]/[INFER]). */
+export const SITE_FLOW_PAGING = {
+	pageParameter: 'page',
+	pageSizeParameter: 'pagesize',
+	firstPage: 1,
+	/** The largest page the node asks for; the sandbox enforces the same ceiling. Unconfirmed upstream. */
+	maxPageSize: 100,
+} as const;

@@ -1,0 +1,241 @@
+/**
+ * The one way out to PrintOS: resolves the service base from the credential, paces requests per
+ * account, sends them through n8n's `httpRequestWithAuthentication` (the credential signs), retries
+ * what is safe to retry, and maps failures to NodeApiError once.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	INode,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { connectionError, printOsApiError } from './apiError';
+import {
+	describeCredential,
+	rateLimitKey,
+	serviceBaseUrl,
+	type PrintOsCredentialType,
+	type PrintOsService,
+} from './connection';
+import { fillPath, type Endpoint } from './endpoint';
+import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, pauseAccount } from './pacer';
+import {
+	DEFAULT_RETRY_SETTINGS,
+	defaultRetryMode,
+	isRetryable,
+	retryDelayMs,
+	type AttemptOutcome,
+	type RetryMode,
+	type RetrySettings,
+} from './retryPolicy';
+
+export type PrintOsContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface ClientSettings {
+	/** Requests per minute this process sends for one account; 0 turns pacing off. */
+	pacePerMinute: number;
+	timeoutMs: number;
+	retry: RetrySettings;
+}
+
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
+	pacePerMinute: DEFAULT_PACE_PER_MINUTE,
+	timeoutMs: 60_000,
+	retry: DEFAULT_RETRY_SETTINGS,
+};
+
+export interface PrintOsRequest {
+	service: PrintOsService;
+	endpoint: Endpoint;
+	pathParams?: Record<string, string | number>;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	itemIndex?: number;
+	/** Overrides the method's default (POST: 429 only; GET/PUT/DELETE: 429, 5xx, network). */
+	retryMode?: RetryMode;
+	/** Named in error messages, e.g. "Order: Get". */
+	operation?: string;
+}
+
+export interface PrintOsResponse<T = unknown> {
+	status: number;
+	headers: Record<string, string>;
+	body: T;
+}
+
+/** A request that may have been processed although no answer arrived (a POST that lost its connection). */
+export class PrintOsOutcomeUnknownError extends NodeApiError {
+	readonly outcomeUnknown = true;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+	statusMessage?: string;
+}
+
+function networkReason(error: unknown): { code?: string; reason: string } {
+	const candidate = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
+	const code = candidate?.cause?.code ?? candidate?.code;
+	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
+	return { code: typeof code === 'string' ? code : undefined, reason: String(message) };
+}
+
+function isCancellation(code: string | undefined): boolean {
+	return code === 'ERR_CANCELED';
+}
+
+function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
+	const value = headers?.[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+export class PrintOsClient {
+	private constructor(
+		private readonly context: PrintOsContext,
+		readonly credentialType: PrintOsCredentialType,
+		private readonly credentials: ICredentialDataDecryptedObject,
+		readonly settings: ClientSettings,
+	) {}
+
+	static async create(
+		context: PrintOsContext,
+		credentialType: PrintOsCredentialType,
+		settings: Partial<ClientSettings> = {},
+	): Promise<PrintOsClient> {
+		const credentials = await context.getCredentials(credentialType);
+		return new PrintOsClient(context, credentialType, credentials, {
+			...DEFAULT_CLIENT_SETTINGS,
+			...settings,
+			retry: { ...DEFAULT_CLIENT_SETTINGS.retry, ...(settings.retry ?? {}) },
+		});
+	}
+
+	private get node(): INode {
+		return this.context.getNode();
+	}
+
+	baseUrl(service: PrintOsService, itemIndex?: number): string {
+		try {
+			return serviceBaseUrl(this.credentialType, this.credentials, service);
+		} catch (error) {
+			throw new NodeOperationError(this.node, (error as Error).message, { itemIndex });
+		}
+	}
+
+	url(request: Pick<PrintOsRequest, 'service' | 'endpoint' | 'pathParams' | 'itemIndex'>): string {
+		let path: string;
+		try {
+			path = fillPath(request.endpoint, request.pathParams);
+		} catch (error) {
+			throw new NodeOperationError(this.node, (error as Error).message, {
+				itemIndex: request.itemIndex,
+			});
+		}
+		return `${this.baseUrl(request.service, request.itemIndex)}${path}`;
+	}
+
+	async request<T = unknown>(request: PrintOsRequest): Promise<T> {
+		return (await this.requestWithResponse<T>(request)).body;
+	}
+
+	async requestWithResponse<T = unknown>(request: PrintOsRequest): Promise<PrintOsResponse<T>> {
+		const { endpoint } = request;
+		const url = this.url(request);
+		const paceKey = rateLimitKey(this.credentialType, this.credentials, url);
+		const mode = request.retryMode ?? defaultRetryMode(endpoint.method);
+		const operation = request.operation ?? `${endpoint.method} ${endpoint.path}`;
+		const options: IHttpRequestOptions = {
+			method: endpoint.method as IHttpRequestMethods,
+			url,
+			qs: request.qs,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.settings.timeoutMs,
+		};
+		if (request.body !== undefined && endpoint.method !== 'GET') options.body = request.body;
+
+		let waited = 0;
+		for (let retry = 0; ; retry++) {
+			await acquireSlot(paceKey, this.settings.pacePerMinute);
+			let outcome: AttemptOutcome;
+			let response: FullResponse | undefined;
+			let failure: { code?: string; reason: string } | undefined;
+			try {
+				response = (await this.context.helpers.httpRequestWithAuthentication.call(
+					this.context,
+					this.credentialType,
+					{ ...options, headers: { ...(options.headers ?? {}) } },
+				)) as FullResponse;
+				outcome = {
+					kind: 'response',
+					status: response.statusCode,
+					retryAfterHeader: headerValue(response.headers, 'retry-after'),
+				};
+			} catch (error) {
+				failure = networkReason(error);
+				if (isCancellation(failure.code)) throw connectionError(this.node, 'the execution was cancelled', operation, request.itemIndex);
+				outcome = { kind: 'networkError' };
+			}
+
+			if (response) {
+				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
+				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);
+				if (response.statusCode < 400) {
+					return {
+						status: response.statusCode,
+						headers: response.headers as Record<string, string>,
+						body: response.body as T,
+					};
+				}
+			}
+
+			const canRetry = isRetryable(outcome, mode) && retry < this.settings.retry.maxRetries;
+			const delay = canRetry ? retryDelayMs(outcome, retry + 1, this.settings.retry) : 0;
+			if (outcome.kind === 'response' && outcome.status === 429) {
+				pauseAccount(paceKey, Date.now() + delay);
+			}
+			if (canRetry && waited + delay <= this.settings.retry.maxTotalWaitMs) {
+				waited += delay;
+				await sleep(delay);
+				continue;
+			}
+
+			if (response) {
+				throw printOsApiError(this.node, {
+					status: response.statusCode,
+					statusText: response.statusMessage,
+					body: response.body,
+					itemIndex: request.itemIndex,
+					credentialDescription: describeCredential(this.credentialType, this.credentials),
+					operation,
+				});
+			}
+			const reason = `${failure?.reason ?? 'network error'}${failure?.code ? ` (${failure.code})` : ''}`;
+			if (endpoint.method === 'POST') {
+				throw new PrintOsOutcomeUnknownError(
+					this.node,
+					{ message: reason },
+					{
+						message: `The connection to PrintOS was lost during ${operation}; PrintOS may or may not have processed it: ${reason}`,
+						itemIndex: request.itemIndex,
+					},
+				);
+			}
+			throw connectionError(this.node, reason, operation, request.itemIndex);
+		}
+	}
+}
+
+export function isOutcomeUnknown(error: unknown): error is PrintOsOutcomeUnknownError {
+	return error instanceof PrintOsOutcomeUnknownError;
+}

@@ -1,0 +1,53 @@
+/**
+ * Endpoint tables: every PrintOS path the package uses, with the spec's confidence tag beside it,
+ * so that a path corrected against a live account changes in one place (nodes and sandbox alike).
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Spec §0 tags. INFER and NAMED-ONLY paths are guesses that follow the confirmed conventions. */
+export type Confidence = 'DOC' | 'SAMPLE' | '3P' | 'INFER' | 'NAMED-ONLY';
+
+export interface Endpoint {
+	method: HttpMethod;
+	/** Relative to the service base; `{name}` placeholders are filled percent-encoded. */
+	path: string;
+	confidence: Confidence;
+	/** Why a path is uncertain, shown in node descriptions and the README. */
+	note?: string;
+}
+
+export const UNCONFIRMED: ReadonlySet<Confidence> = new Set<Confidence>(['3P', 'INFER', 'NAMED-ONLY']);
+
+export function isUnconfirmed(endpoint: Endpoint): boolean {
+	return UNCONFIRMED.has(endpoint.confidence);
+}
+
+/** A sentence for operation descriptions built on an unconfirmed path, empty otherwise. */
+export function confidenceNotice(endpoint: Endpoint): string {
+	if (!isUnconfirmed(endpoint)) return '';
+	const source =
+		endpoint.confidence === '3P'
+			? 'known only from third-party integrations'
+			: 'inferred: HP names this capability but publishes no path';
+	return `Uses ${endpoint.method} ${endpoint.path}, ${source}.`;
+}
+
+/** Encodes a path parameter. `+` is encoded too, so every server-side decoder yields `+` (spec §1.2). */
+export function encodePathParameter(value: string): string {
+	return encodeURIComponent(value);
+}
+
+export function fillPath(endpoint: Endpoint, params: Record<string, string | number> = {}): string {
+	return endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = params[name];
+		if (value === undefined || value === null || String(value) === '') {
+			throw new Error(`Missing path parameter "${name}" for ${endpoint.method} ${endpoint.path}`);
+		}
+		return encodePathParameter(String(value));
+	});
+}
+
+/** Path parameters of a template, in order. */
+export function pathParameters(endpoint: Endpoint): string[] {
+	return [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+}
