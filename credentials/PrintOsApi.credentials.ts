@@ -23,6 +23,7 @@ export class PrintOsApi implements ICredentialType {
 			displayName: 'Key',
 			name: 'key',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description:

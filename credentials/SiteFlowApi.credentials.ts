@@ -23,6 +23,7 @@ export class SiteFlowApi implements ICredentialType {
 			displayName: 'Token',
 			name: 'token',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The Site Flow access token (existing Site Flow users request it through an HP support ticket)',

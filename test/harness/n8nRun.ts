@@ -11,6 +11,7 @@ import { join } from 'path';
 // n8n-core reads its user folder and binary-data mode at import time.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'printos-n8n-'));
 process.env.N8N_DEFAULT_BINARY_DATA_MODE ??= 'default';
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';

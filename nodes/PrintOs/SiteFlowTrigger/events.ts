@@ -105,12 +105,56 @@ for (const event of SITE_FLOW_EVENTS) {
 	}
 }
 
+/** Names exactly as the recommended template writes them, looked up without normalising. */
+const EVENTS_BY_EXACT_NAME = new Map<string, SiteFlowEvent>();
+for (const event of SITE_FLOW_EVENTS) {
+	for (const name of [event.name, event.value, ...(event.aliases ?? [])]) EVENTS_BY_EXACT_NAME.set(name, event);
+}
+
 export function findEventByName(name: unknown): SiteFlowEvent | undefined {
 	if (typeof name !== 'string' || !name) return undefined;
-	return EVENTS_BY_NAME.get(normaliseEventName(name));
+	return EVENTS_BY_EXACT_NAME.get(name) ?? EVENTS_BY_NAME.get(normaliseEventName(name));
 }
 
 export function findEventByStatus(status: unknown): SiteFlowEvent | undefined {
 	if (typeof status !== 'string' || !status) return undefined;
 	return EVENTS_BY_STATUS.get(normaliseEventName(status));
+}
+
+/** The `events` parameter value that lets every postback through, unknown event names included. */
+export const ALL_EVENTS = '*';
+
+/**
+ * Which events a trigger lets through, computed once per distinct `events` parameter value.
+ * Unknown event names (not in SITE_FLOW_EVENTS) pass only when "All Events" is selected.
+ */
+export interface EventFilter {
+	all: boolean;
+	values: ReadonlySet<string>;
+}
+
+const FILTER_CACHE = new Map<string, EventFilter>();
+const FILTER_CACHE_LIMIT = 256;
+
+export function eventFilterFor(selected: readonly string[] | undefined): EventFilter {
+	const list = Array.isArray(selected) ? selected : [];
+	const key = list.join('\u0001');
+	let filter = FILTER_CACHE.get(key);
+	if (filter === undefined) {
+		const values = new Set<string>();
+		for (const value of list) {
+			const event = findEventByName(value);
+			if (event) values.add(event.value);
+		}
+		// an empty selection means "all", like the "All Events" option
+		filter = { all: list.length === 0 || list.includes(ALL_EVENTS), values };
+		if (FILTER_CACHE.size >= FILTER_CACHE_LIMIT) FILTER_CACHE.clear();
+		FILTER_CACHE.set(key, filter);
+	}
+	return filter;
+}
+
+export function isEventWanted(filter: EventFilter, event: SiteFlowEvent | undefined): boolean {
+	if (filter.all) return true;
+	return event !== undefined && filter.values.has(event.value);
 }

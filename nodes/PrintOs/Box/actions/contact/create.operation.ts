@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { PrintOsClient } from '../../../transport/client';
+import { BOX_ENDPOINTS } from '../../endpoints';
+import { inferredPathNotice, showOnlyFor } from '../displayOptions';
+import { readOptionalText, readRequiredText } from '../parameters';
+import type { BoxResult } from '../types';
+
+const endpoint = BOX_ENDPOINTS.contactCreate;
+
+export const description = showOnlyFor('contact', 'create', [
+	...inferredPathNotice(endpoint),
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The contact’s e-mail address',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'The contact’s name',
+	},
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: PrintOsClient,
+	itemIndex: number,
+): Promise<BoxResult> {
+	const body: IDataObject = { email: readRequiredText(this, 'email', itemIndex, 'Email') };
+	const name = readOptionalText(this, 'name', itemIndex);
+	if (name) body.name = name;
+	return await client.request<IDataObject>({
+		service: 'box',
+		endpoint,
+		body,
+		itemIndex,
+		operation: 'Contact: Create',
+	});
+}

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { PrintOsClient } from '../../../transport/client';
+import { BOX_ENDPOINTS } from '../../endpoints';
+import { contactLocator } from '../descriptions';
+import { inferredPathNotice, showOnlyFor } from '../displayOptions';
+import { readLocatorId } from '../parameters';
+import { deletionResult } from '../results';
+import type { BoxResult } from '../types';
+
+const endpoint = BOX_ENDPOINTS.contactDelete;
+
+export const description = showOnlyFor('contact', 'delete', [
+	...inferredPathNotice(endpoint),
+	contactLocator,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: PrintOsClient,
+	itemIndex: number,
+): Promise<BoxResult> {
+	const contactId = readLocatorId(this, 'contactId', itemIndex, 'Contact');
+	const response = await client.request({
+		service: 'box',
+		endpoint,
+		pathParams: { contactId },
+		itemIndex,
+		operation: 'Contact: Delete',
+	});
+	return deletionResult({ contactId }, response);
+}

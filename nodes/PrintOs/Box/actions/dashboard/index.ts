@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { BOX_ENDPOINTS } from '../../endpoints';
+import { operationDescription } from '../displayOptions';
+import * as get from './get.operation';
+
+export const operations = { get };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['dashboard'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the dashboard',
+				description: operationDescription('Get the data of the main Box widget', BOX_ENDPOINTS.dashboardGet),
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+];

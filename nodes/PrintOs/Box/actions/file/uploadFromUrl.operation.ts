@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PrintOsClient } from '../../../transport/client';
+import { BOX_ENDPOINTS } from '../../endpoints';
+import { copiesField, folderLocator } from '../descriptions';
+import { inferredPathNotice, showOnlyFor } from '../displayOptions';
+import { readLocatorId, readRequiredText } from '../parameters';
+import type { BoxResult } from '../types';
+import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
+
+const endpoint = BOX_ENDPOINTS.fileAddByUrl;
+
+const properties: INodeProperties[] = [
+	...inferredPathNotice(endpoint),
+	folderLocator,
+	{
+		displayName: 'File URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/artwork.pdf',
+		description: 'A public URL PrintOS fetches the file from',
+	},
+	{
+		displayName: 'File Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'artwork.pdf',
+		description: 'The file name shown in Box',
+	},
+	copiesField,
+	additionalFields,
+];
+
+export const description = showOnlyFor('file', 'uploadFromUrl', properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: PrintOsClient,
+	itemIndex: number,
+): Promise<BoxResult> {
+	const folderId = readLocatorId(this, 'folderId', itemIndex, 'Folder');
+	const url = readRequiredText(this, 'url', itemIndex, 'File URL');
+	const name = readRequiredText(this, 'name', itemIndex, 'File Name');
+	const instructions = readPrintInstructions(this, itemIndex);
+	return await addFileByUrl(client, { folderId, url, name }, instructions, itemIndex, 'File: Upload from URL');
+}

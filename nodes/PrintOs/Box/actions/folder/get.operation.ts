@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PrintOsClient } from '../../../transport/client';
+import { BOX_ENDPOINTS } from '../../endpoints';
+import { folderLocator } from '../descriptions';
+import { inferredPathNotice, showOnlyFor } from '../displayOptions';
+import { readLocatorId } from '../parameters';
+import type { BoxResult } from '../types';
+
+const endpoint = BOX_ENDPOINTS.folderGet;
+
+const properties: INodeProperties[] = [...inferredPathNotice(endpoint), folderLocator];
+
+export const description = showOnlyFor('folder', 'get', properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: PrintOsClient,
+	itemIndex: number,
+): Promise<BoxResult> {
+	const folderId = readLocatorId(this, 'folderId', itemIndex, 'Folder');
+	return await client.request<IDataObject>({
+		service: 'box',
+		endpoint,
+		pathParams: { folderId },
+		itemIndex,
+		operation: 'Folder: Get',
+	});
+}

@@ -1,0 +1,110 @@
+/**
+ * Reading and checking parameters before anything is sent: a missing ID or name fails the item with
+ * a message naming the field and the item, the way n8n's own binary checks do, and no request leaves.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ID_IN_URL } from './descriptions';
+
+export function missingParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	hint?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The "${label}" parameter is empty [item ${itemIndex}]`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+/**
+ * The ID of a resource locator, plain string values included (workflows written by hand or by an AI
+ * agent often give just the ID). URL mode is resolved here rather than by n8n so that a link without
+ * an ID names the item too.
+ */
+export function readLocatorId(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
+	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: false }) as
+		| string
+		| number
+		| { mode?: string; value?: unknown }
+		| undefined;
+	let value: string;
+	if (raw && typeof raw === 'object') {
+		value = String(raw.value ?? '').trim();
+		if (raw.mode === 'url' && value) {
+			const id = new RegExp(ID_IN_URL).exec(value)?.[1];
+			if (!id) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`The "${label}" link holds no Box ID [item ${itemIndex}]`,
+					{ itemIndex, description: `Box IDs are 24 hexadecimal characters; got "${value}"` },
+				);
+			}
+			return id;
+		}
+	} else {
+		value = String(raw ?? '').trim();
+	}
+	if (!value) throw missingParameter(context, itemIndex, label);
+	return value;
+}
+
+export function readRequiredText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	hint?: string,
+): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) throw missingParameter(context, itemIndex, label, hint);
+	return value;
+}
+
+export function readOptionalText(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+}
+
+/** Copies as a positive whole number; PrintOS samples send numbers and numeric strings alike. */
+export function readCopies(context: IExecuteFunctions, name: string, itemIndex: number, label = 'Copies'): number {
+	const value = Number(context.getNodeParameter(name, itemIndex, 1));
+	if (!Number.isInteger(value) || value < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "${label}" parameter must be a whole number of at least 1 [item ${itemIndex}]`,
+			{ itemIndex },
+		);
+	}
+	return value;
+}
+
+/** The non-empty entries of a collection of texts, trimmed, under their own names. */
+export function compactTexts(values: IDataObject, names: readonly string[]): IDataObject {
+	const result: IDataObject = {};
+	for (const name of names) {
+		const value = values[name];
+		if (value === undefined || value === null) continue;
+		const text = String(value).trim();
+		if (text) result[name] = text;
+	}
+	return result;
+}
+
+/** Return All / Limit as a limit: undefined means all. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), `The "Limit" parameter must be at least 1 [item ${itemIndex}]`, {
+			itemIndex,
+		});
+	}
+	return limit;
+}

@@ -1,0 +1,203 @@
+/**
+ * PUTs file bytes to a presigned upload URL, such as the "upload URL" PrintOS Box and Site Flow hand
+ * out for their storage. Such a URL carries its own authorisation in its query string, so this
+ * request must not go through the credential: HMAC headers are not part of what the URL was signed
+ * for, and storage services refuse or ignore them (spec §2.1 step 1). That is why this one request is
+ * sent with n8n's unsigned `httpRequest` rather than the PrintOS transport.
+ *
+ * The body is streamed when the caller can stream it, with an explicit Content-Length, because
+ * presigned storage PUTs refuse chunked uploads. 429, 5xx and lost connections are retried by the
+ * transport's own rules (a PUT replaces the object, so it is idempotent), re-opening the body each
+ * time since a stream can be read only once.
+ */
+import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import {
+	isRetryable,
+	retryDelayMs,
+	type AttemptOutcome,
+	type RetrySettings,
+} from '../../transport/retryPolicy';
+
+/**
+ * n8n's binary stream type, named through its helper: community nodes may not import `stream`, not
+ * even for a type.
+ */
+export type BinaryStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
+
+export interface UploadBody {
+	contentType: string;
+	/** Bytes the body will deliver; sent as Content-Length. */
+	contentLength: number;
+	/** Called once per attempt. */
+	open: () => Promise<BinaryStream | Buffer>;
+}
+
+export interface PresignedPutSettings {
+	timeoutMs: number;
+	retry: RetrySettings;
+	itemIndex?: number;
+	/** Named in error messages, e.g. "File: Upload Binary". */
+	operation: string;
+}
+
+export interface PresignedPutResult {
+	status: number;
+	headers: Record<string, string>;
+	attempts: number;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+	statusMessage?: string;
+}
+
+const MAX_REASON_LENGTH = 300;
+
+/** The URL without its query string: the query holds the presigned signature, which must not leak. */
+export function redactPresignedUrl(url: string): string {
+	return url.replace(/[?#].*$/, '');
+}
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (typeof body === 'string') return body;
+	try {
+		return JSON.stringify(body);
+	} catch {
+		return '';
+	}
+}
+
+/** Storage services answer in XML (`<Code>`, `<Message>`) or JSON; keep what explains the refusal. */
+export function refusalReason(body: unknown): string {
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		const object = body as { message?: unknown; error?: unknown };
+		const error = object.error as { message?: unknown } | string | undefined;
+		const message =
+			(typeof object.message === 'string' && object.message) ||
+			(typeof error === 'string' && error) ||
+			(typeof error === 'object' && typeof error?.message === 'string' && error.message) ||
+			'';
+		if (message) return message.slice(0, MAX_REASON_LENGTH);
+	}
+	const text = bodyText(body).trim();
+	const code = /<Code>([^<]*)<\/Code>/i.exec(text)?.[1];
+	const message = /<Message>([^<]*)<\/Message>/i.exec(text)?.[1];
+	if (code || message) return [code, message].filter(Boolean).join(': ').slice(0, MAX_REASON_LENGTH);
+	if (text && !text.startsWith('<')) return text.slice(0, MAX_REASON_LENGTH);
+	return '';
+}
+
+function networkReason(error: unknown): string {
+	const candidate = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
+	const code = candidate?.cause?.code ?? candidate?.code;
+	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
+	return `${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`;
+}
+
+function isCancellation(error: unknown): boolean {
+	const candidate = error as { code?: string; name?: string };
+	return candidate?.code === 'ERR_CANCELED' || candidate?.name === 'CanceledError';
+}
+
+function release(body: BinaryStream | Buffer | undefined) {
+	if (body && !Buffer.isBuffer(body) && !body.destroyed) body.destroy();
+}
+
+function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
+	const value = headers?.[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+export async function putToPresignedUrl(
+	context: IExecuteFunctions,
+	url: string,
+	upload: UploadBody,
+	settings: PresignedPutSettings,
+): Promise<PresignedPutResult> {
+	const node = context.getNode();
+	const where = redactPresignedUrl(url);
+	let waited = 0;
+
+	for (let retry = 0; ; retry++) {
+		const body = await upload.open();
+		const options: IHttpRequestOptions = {
+			method: 'PUT',
+			url,
+			// the stream goes to axios untouched; the declared type knows only buffers and JSON
+			body: body as unknown as Buffer,
+			headers: {
+				'Content-Type': upload.contentType,
+				'Content-Length': String(upload.contentLength),
+			},
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: settings.timeoutMs,
+			abortSignal: context.getExecutionCancelSignal?.(),
+		};
+
+		let response: FullResponse | undefined;
+		let failure: string | undefined;
+		let outcome: AttemptOutcome;
+		try {
+			response = (await context.helpers.httpRequest(options)) as FullResponse;
+			outcome = {
+				kind: 'response',
+				status: response.statusCode,
+				retryAfterHeader: headerValue(response.headers, 'retry-after'),
+			};
+		} catch (error) {
+			release(body);
+			if (isCancellation(error)) {
+				throw new NodeApiError(node, { message: 'cancelled' } as JsonObject, {
+					message: `The upload for ${settings.operation} was cancelled`,
+					itemIndex: settings.itemIndex,
+				});
+			}
+			failure = networkReason(error);
+			outcome = { kind: 'networkError' };
+		}
+
+		if (response && response.statusCode < 300) {
+			return {
+				status: response.statusCode,
+				headers: response.headers as Record<string, string>,
+				attempts: retry + 1,
+			};
+		}
+		release(body);
+
+		const canRetry = isRetryable(outcome, 'idempotent') && retry < settings.retry.maxRetries;
+		const delay = canRetry ? retryDelayMs(outcome, retry + 1, settings.retry) : 0;
+		if (canRetry && waited + delay <= settings.retry.maxTotalWaitMs) {
+			waited += delay;
+			await sleep(delay);
+			continue;
+		}
+
+		if (response) {
+			const reason = refusalReason(response.body);
+			throw new NodeApiError(
+				node,
+				{ status: response.statusCode, message: reason || `HTTP ${response.statusCode}` } as JsonObject,
+				{
+					message: `The upload URL refused the file (HTTP ${response.statusCode})${reason ? `: ${reason}` : ''}`,
+					description: `PUT ${where} during ${settings.operation}. Upload URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
+					httpCode: String(response.statusCode),
+					itemIndex: settings.itemIndex,
+				},
+			);
+		}
+		throw new NodeApiError(node, { message: failure ?? 'network error' } as JsonObject, {
+			message: `Could not send the file to the upload URL during ${settings.operation}: ${failure ?? 'network error'}`,
+			description: `PUT ${where}`,
+			itemIndex: settings.itemIndex,
+		});
+	}
+}

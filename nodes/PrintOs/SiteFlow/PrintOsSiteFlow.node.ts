@@ -1,0 +1,98 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestOptionsProperty } from '../shared/requestOptions';
+import * as account from './actions/account';
+import * as file from './actions/file';
+import * as order from './actions/order';
+import * as orderArtwork from './actions/orderArtwork';
+import * as product from './actions/product';
+import { router } from './actions/router';
+import * as shipment from './actions/shipment';
+import * as sku from './actions/sku';
+import * as stock from './actions/stock';
+import { listSearch, loadOptions } from './methods';
+
+export class PrintOsSiteFlow implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HP PrintOS Site Flow',
+		name: 'printOsSiteFlow',
+		icon: 'file:printosSiteFlow.svg',
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Validate, submit and track print orders in HP PrintOS Site Flow',
+		defaults: { name: 'HP PrintOS Site Flow' },
+		usableAsTool: true,
+		// The two lint plugins disagree here; the newer community-nodes rule (NodeConnectionTypes) wins.
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
+		inputs: [NodeConnectionTypes.Main],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'siteFlowApi',
+				required: true,
+				displayOptions: { show: { authentication: ['siteFlowApi'] } },
+			},
+			{
+				name: 'printOsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['printOsApi'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Site Flow Token',
+						value: 'siteFlowApi',
+						description: 'Token and secret of the Site Flow API (current)',
+					},
+					{
+						name: 'PrintOS Key (Gateway)',
+						value: 'printOsApi',
+						description: 'Key and secret of a PrintOS application connector; Site Flow through the PrintOS gateway',
+					},
+				],
+				default: 'siteFlowApi',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'File', value: 'file' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Order Artwork', value: 'orderArtwork' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Shipment', value: 'shipment' },
+					{ name: 'SKU', value: 'sku' },
+					{ name: 'Stock', value: 'stock' },
+				],
+				default: 'order',
+			},
+			...account.description,
+			...file.description,
+			...order.description,
+			...orderArtwork.description,
+			...product.description,
+			...shipment.description,
+			...sku.description,
+			...stock.description,
+			requestOptionsProperty,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,68 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PrintOsClient } from '../../../transport/client';
+import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
+import { orderLocator } from '../../descriptions/locators';
+import { unwrapOrder } from '../../order/simplifyOrder';
+import { requiredText } from '../parameters';
+import type { OperationResult } from '../types';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Cancel By',
+		name: 'cancelBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Site Flow ID', value: 'id', description: 'The _id Site Flow gave the order' },
+			{
+				name: 'Source Account and Source Order ID',
+				value: 'source',
+				description: 'The submitting account name and your own ID for the order',
+			},
+		],
+		default: 'id',
+	},
+	{ ...orderLocator(), displayOptions: { show: { cancelBy: ['id'] } } },
+	{
+		displayName: 'Source Account',
+		name: 'sourceAccount',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The name of the account that submitted the order (order.source.name)',
+		displayOptions: { show: { cancelBy: ['source'] } },
+	},
+	{
+		displayName: 'Source Order ID',
+		name: 'sourceOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { cancelBy: ['source'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
+	const cancelBy = this.getNodeParameter('cancelBy', itemIndex) as 'id' | 'source';
+	const body =
+		cancelBy === 'source'
+			? await client.request({
+					service: 'siteFlow',
+					endpoint: SITE_FLOW_ENDPOINTS.orderCancelBySource,
+					pathParams: {
+						sourceAccount: requiredText(this, 'sourceAccount', itemIndex, 'Source Account'),
+						sourceOrderId: requiredText(this, 'sourceOrderId', itemIndex, 'Source Order ID'),
+					},
+					itemIndex,
+					operation: 'Order: Cancel',
+				})
+			: await client.request({
+					service: 'siteFlow',
+					endpoint: SITE_FLOW_ENDPOINTS.orderCancel,
+					pathParams: { orderId: requiredText(this, 'orderId', itemIndex, 'Order') },
+					itemIndex,
+					operation: 'Order: Cancel',
+				});
+	return unwrapOrder(body);
+}

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PrintOsClient } from '../../../transport/client';
+import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
+import { orderLocator } from '../../descriptions/locators';
+import { unwrapOrder } from '../../order/simplifyOrder';
+import { requiredText } from '../parameters';
+import type { OperationResult } from '../types';
+import { orderInputProperties } from './orderInput.description';
+import { readOrderInput } from './readOrderInput';
+
+export const description: INodeProperties[] = [
+	{
+		...orderLocator('The Site Flow order to update. Once in production, only shipping details, tags and cancellation can change.'),
+	},
+	...orderInputProperties,
+];
+
+export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
+	const orderId = requiredText(this, 'orderId', itemIndex, 'Order');
+	const order = readOrderInput(this, itemIndex);
+	const body = await client.request({
+		service: 'siteFlow',
+		endpoint: SITE_FLOW_ENDPOINTS.orderUpdate,
+		pathParams: { orderId },
+		body: order,
+		itemIndex,
+		operation: 'Order: Update',
+	});
+	return unwrapOrder(body);
+}

@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../descriptions/displayOptions';
+import type { SiteFlowOperation } from '../types';
+import * as upload from './upload.operation';
+import * as uploadOrderFiles from './uploadOrderFiles.operation';
+
+export const operations: Record<string, SiteFlowOperation> = { upload, uploadOrderFiles };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['orderArtwork'] } },
+		options: [
+			{
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload artwork from a binary',
+				description:
+					"Upload the input item's file to Site Flow storage and return the path to use in a component, or set it on an order's component",
+			},
+			{
+				name: 'Upload Order Files',
+				value: 'uploadOrderFiles',
+				action: 'Upload the files of a submitted order',
+				description:
+					"Upload the input item's files for a submitted order's components whose artwork is not fetched from a URL",
+			},
+		],
+		default: 'upload',
+	},
+	...showOnlyFor('orderArtwork', ['upload'], upload.description),
+	...showOnlyFor('orderArtwork', ['uploadOrderFiles'], uploadOrderFiles.description),
+];

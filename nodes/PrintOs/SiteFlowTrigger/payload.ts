@@ -1,0 +1,238 @@
+/**
+ * Turns a postback request into the payload the trigger reads (spec §4.3: the template decides the
+ * body; JSON is preferred, XML, HTML and plain text are possible).
+ *
+ * - JSON content types (`application/json`, `text/json`, `*+json`) are parsed once. When n8n has
+ *   already parsed the body (`req.body` next to `req.rawBody`), that result is used.
+ * - Form bodies become objects; every other body (XML, HTML, text) stays the raw text.
+ * - A body without a content type is parsed as JSON when it looks like JSON, else kept as text.
+ * - GET postbacks carry their fields in the query string.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * What the trigger uses of the request n8n hands a webhook: Node's IncomingMessage plus n8n's
+ * `rawBody`, `readRawBody`, `contentType` and `encoding`, and Express's `body` and `query`.
+ */
+export interface PostbackRequest extends AsyncIterable<unknown> {
+	method?: string;
+	url?: string;
+	headers: RequestHeaders;
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+	contentType?: string;
+	encoding?: string;
+	body?: unknown;
+	query?: unknown;
+	readableEnded?: boolean;
+	complete?: boolean;
+}
+
+export type BodyKind = 'json' | 'form' | 'text' | 'query' | 'empty' | 'invalidJson';
+
+export interface Payload {
+	kind: BodyKind;
+	/** Parsed JSON or form data, the raw text, or the query object of a GET. */
+	body: unknown;
+	/** The object fields are read from (undefined for text bodies and top-level arrays). */
+	fields: IDataObject | undefined;
+	/** For text bodies: the text, so XML element values can be read. */
+	text: string | undefined;
+	contentType: string;
+	/** For `invalidJson`: why the body does not parse. */
+	error?: string;
+}
+
+export function contentTypeOf(req: PostbackRequest): string {
+	if (typeof req.contentType === 'string') return req.contentType;
+	const value = req.headers['content-type'];
+	const header = Array.isArray(value) ? value[0] : value;
+	if (!header) return '';
+	const semicolon = header.indexOf(';');
+	return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase();
+}
+
+export function isJsonContentType(contentType: string): boolean {
+	return (
+		contentType === 'application/json' ||
+		contentType === 'text/json' ||
+		contentType.endsWith('+json')
+	);
+}
+
+function charsetOf(req: PostbackRequest): BufferEncoding {
+	const encoding = req.encoding;
+	return typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8';
+}
+
+/** The raw body: n8n's `rawBody`, read through n8n's `readRawBody` when it has not been read yet. */
+export async function readRawBody(req: PostbackRequest): Promise<Buffer | undefined> {
+	if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
+	if (typeof req.readRawBody === 'function') {
+		await req.readRawBody();
+		return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
+	}
+	if (req.readableEnded || req.complete) return undefined;
+	const chunks: Uint8Array[] = [];
+	for await (const chunk of req) chunks.push(chunk as Uint8Array);
+	return Buffer.concat(chunks);
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function queryOf(req: PostbackRequest): IDataObject {
+	if (isObject(req.query)) return req.query;
+	const url = req.url ?? '';
+	const question = url.indexOf('?');
+	if (question === -1) return {};
+	return Object.fromEntries(new URLSearchParams(url.slice(question + 1))) as IDataObject;
+}
+
+function isBlank(buffer: Buffer): boolean {
+	for (let index = 0; index < buffer.length; index++) {
+		const byte = buffer[index];
+		if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+	}
+	return true;
+}
+
+function firstNonBlank(buffer: Buffer): number {
+	for (let index = 0; index < buffer.length; index++) {
+		const byte = buffer[index];
+		if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09 && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) {
+			return byte;
+		}
+	}
+	return -1;
+}
+
+function jsonPayload(value: unknown, contentType: string): Payload {
+	return { kind: 'json', body: value, fields: isObject(value) ? value : undefined, text: undefined, contentType };
+}
+
+/**
+ * Reads and parses the body. A JSON content type whose body does not parse gives kind
+ * `invalidJson` with the parser's reason.
+ */
+export async function readPayload(req: PostbackRequest): Promise<Payload> {
+	const contentType = contentTypeOf(req);
+	if (req.method === 'GET' || req.method === 'HEAD') {
+		const query = queryOf(req);
+		return { kind: 'query', body: query, fields: query, text: undefined, contentType };
+	}
+
+	// n8n reads the raw body only to parse it, so a body read before us was parsed already
+	const parsedByN8n = Buffer.isBuffer(req.rawBody);
+	const raw = await readRawBody(req);
+	if (raw === undefined || raw.length === 0 || isBlank(raw)) {
+		return { kind: 'empty', body: {}, fields: {}, text: undefined, contentType };
+	}
+
+	if (isJsonContentType(contentType)) {
+		// parse once: reuse what n8n's body parser produced for application/json
+		if (parsedByN8n && contentType === 'application/json' && typeof req.body === 'object' && req.body !== null) {
+			return jsonPayload(req.body, contentType);
+		}
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(raw.toString(charsetOf(req)));
+		} catch (error) {
+			return { kind: 'invalidJson', body: undefined, fields: undefined, text: undefined, contentType, error: (error as Error).message };
+		}
+		return jsonPayload(parsed, contentType);
+	}
+
+	if (contentType === 'application/x-www-form-urlencoded') {
+		const form = Object.fromEntries(new URLSearchParams(raw.toString(charsetOf(req)))) as IDataObject;
+		return { kind: 'form', body: form, fields: form, text: undefined, contentType };
+	}
+
+	if (contentType === '') {
+		// no content type at all: a JSON-looking body is parsed, anything else stays text
+		const first = firstNonBlank(raw);
+		if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
+			try {
+				return jsonPayload(JSON.parse(raw.toString('utf8')), contentType);
+			} catch {
+				// not JSON after all: keep the text
+			}
+		}
+	}
+
+	const text = raw.toString(charsetOf(req));
+	return { kind: 'text', body: text, fields: undefined, text, contentType };
+}
+
+const PATH_CACHE = new Map<string, string[]>();
+
+function pathSegments(path: string): string[] {
+	let segments = PATH_CACHE.get(path);
+	if (segments === undefined) {
+		segments = path.split('.').filter((segment) => segment !== '');
+		if (PATH_CACHE.size > 256) PATH_CACHE.clear();
+		PATH_CACHE.set(path, segments);
+	}
+	return segments;
+}
+
+/** The value at a dot path (`event`, `data.event`, `items.0.status`). */
+export function valueAtPath(fields: IDataObject | undefined, path: string): unknown {
+	if (fields === undefined) return undefined;
+	if (path.indexOf('.') === -1) return fields[path];
+	let current: unknown = fields;
+	for (const segment of pathSegments(path)) {
+		if (typeof current !== 'object' || current === null) return undefined;
+		current = (current as IDataObject)[segment];
+	}
+	return current;
+}
+
+const XML_ELEMENT_CACHE = new Map<string, RegExp>();
+
+function xmlElementPattern(name: string): RegExp {
+	let pattern = XML_ELEMENT_CACHE.get(name);
+	if (pattern === undefined) {
+		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		pattern = new RegExp(`<${escaped}(?:\\s[^>]*)?>\\s*(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))\\s*</${escaped}\\s*>`, 'i');
+		if (XML_ELEMENT_CACHE.size > 256) XML_ELEMENT_CACHE.clear();
+		XML_ELEMENT_CACHE.set(name, pattern);
+	}
+	return pattern;
+}
+
+function decodeXmlText(text: string): string {
+	if (text.indexOf('&') === -1) return text;
+	return text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)))
+		.replace(/&#x([0-9a-f]+);/gi, (_match, code: string) => String.fromCodePoint(parseInt(code, 16)))
+		.replace(/&amp;/g, '&');
+}
+
+/**
+ * Best effort for XML templates: the text of the first element named like the path's last segment
+ * (`<event>Order Received</event>`), or undefined.
+ */
+export function xmlElementText(text: string | undefined, path: string): string | undefined {
+	if (text === undefined || text.indexOf('<') === -1) return undefined;
+	const segments = pathSegments(path);
+	const name = segments[segments.length - 1];
+	if (!name || !/^[A-Za-z_][\w.-]*$/.test(name)) return undefined;
+	const match = xmlElementPattern(name).exec(text);
+	if (!match) return undefined;
+	const value = decodeXmlText((match[1] ?? match[2] ?? '').trim());
+	return value === '' ? undefined : value;
+}
+
+/** A field of the payload: from the object, or, for XML text, from the element of that name. */
+export function payloadField(payload: Payload, path: string): unknown {
+	if (payload.fields !== undefined) return valueAtPath(payload.fields, path);
+	return xmlElementText(payload.text, path);
+}

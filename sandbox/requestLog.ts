@@ -1,0 +1,100 @@
+/**
+ * What the API received, for tests and benchmarks to inspect: a bounded log (never the two
+ * signature headers) and running totals per status and per minute.
+ */
+import type { IncomingHttpHeaders } from 'http';
+
+import type { Family, Scheme } from './types';
+
+export interface RequestEntry {
+	time: string;
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	status: number;
+	dropped?: boolean;
+	scheme: Scheme | null;
+	family: Family | null;
+	credential: string | null;
+	durationMs: number;
+	headers: Record<string, string | string[] | undefined>;
+	error?: string;
+}
+
+const SECRET_HEADERS = new Set(['x-hp-hmac-authentication', 'x-oneflow-authorization']);
+const MINUTES_KEPT = 120;
+
+export function loggableHeaders(headers: IncomingHttpHeaders): Record<string, string | string[] | undefined> {
+	const out: Record<string, string | string[] | undefined> = {};
+	for (const [name, value] of Object.entries(headers)) if (!SECRET_HEADERS.has(name)) out[name] = value;
+	return out;
+}
+
+export class RequestLog {
+	private entries: RequestEntry[] = [];
+	private totals = this.emptyTotals();
+
+	constructor(private readonly limit: number) {}
+
+	private emptyTotals() {
+		return {
+			requests: 0,
+			byStatus: {} as Record<string, number>,
+			throttled: 0,
+			faultsInjected: 0,
+			perMinute: new Map<number, { requests: number; throttled: number }>(),
+		};
+	}
+
+	record(entry: RequestEntry): void {
+		this.entries.push(entry);
+		if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+		const totals = this.totals;
+		totals.requests++;
+		const key = entry.dropped ? 'dropped' : String(entry.status);
+		totals.byStatus[key] = (totals.byStatus[key] ?? 0) + 1;
+		const minute = Math.floor(Date.parse(entry.time) / 60_000);
+		let bucket = totals.perMinute.get(minute);
+		if (!bucket) {
+			totals.perMinute.set(minute, (bucket = { requests: 0, throttled: 0 }));
+			for (const old of totals.perMinute.keys()) if (old <= minute - MINUTES_KEPT) totals.perMinute.delete(old);
+		}
+		bucket.requests++;
+		if (entry.status === 429) {
+			totals.throttled++;
+			bucket.throttled++;
+		}
+	}
+
+	faultInjected(): void {
+		this.totals.faultsInjected++;
+	}
+
+	/** The newest `limit` entries, oldest first. */
+	list(limit = 100): RequestEntry[] {
+		const count = Math.max(0, Math.min(Math.floor(limit) || 0, this.entries.length));
+		return count === 0 ? [] : this.entries.slice(-count);
+	}
+
+	get size(): number {
+		return this.entries.length;
+	}
+
+	clear(): void {
+		this.entries = [];
+		this.totals = this.emptyTotals();
+	}
+
+	stats() {
+		const totals = this.totals;
+		return {
+			requests: totals.requests,
+			byStatus: { ...totals.byStatus },
+			throttled: totals.throttled,
+			faultsInjected: totals.faultsInjected,
+			perMinute: [...totals.perMinute.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(([minute, bucket]) => ({ minute: new Date(minute * 60_000).toISOString(), ...bucket })),
+		};
+	}
+}

@@ -1,0 +1,9 @@
+/** Every Site Flow endpoint of the shared tables has exactly one handler; the compiler checks it. */
+import type { ORDER_SERVICE_ENDPOINTS, SiteFlowEndpointName } from '../../nodes/PrintOs/SiteFlow/endpoints';
+import type { Handler } from '../context';
+import { catalogueHandlers } from './catalogue';
+import { orderHandlers, orderServiceHandlers as serviceHandlers } from './orders';
+
+export const siteFlowHandlers: Record<SiteFlowEndpointName, Handler> = { ...orderHandlers, ...catalogueHandlers };
+
+export const orderServiceHandlers: Record<keyof typeof ORDER_SERVICE_ENDPOINTS, Handler> = serviceHandlers;

@@ -1,0 +1,163 @@
+/**
+ * Pre-signed-style upload URLs (Box `uploadurls`, Site Flow `getpreupload`, order files). Like S3,
+ * the PUT carries no HMAC, only the URL's own `signature`. Bytes are streamed: size and SHA-256 are
+ * computed on the fly and at most `keepBytesLimit` bytes stay in memory; larger bodies are only
+ * hashed, or spilled to `uploadDir` when one is configured.
+ */
+import { createHash, timingSafeEqual } from 'crypto';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, type WriteStream } from 'fs';
+import type { IncomingMessage, ServerResponse } from 'http';
+import { join } from 'path';
+import { once } from 'events';
+
+import type { SandboxCore } from './core';
+import { errorBody, sendJson } from './http';
+import { objectId, randomToken } from './ids';
+import type { UploadRecord } from './store';
+
+const UPLOAD_PATH = /^\/_uploads\/([0-9a-f]{24})$/;
+
+export function uploadIdFromPath(pathname: string): string | undefined {
+	return UPLOAD_PATH.exec(pathname)?.[1];
+}
+
+function sameSecret(given: string, expected: string): boolean {
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function uploadView(record: UploadRecord) {
+	return {
+		id: record.id,
+		size: record.size,
+		sha256: record.sha256,
+		mimeType: record.mimeType,
+		complete: record.complete,
+		kept: record.kept,
+		purpose: record.purpose,
+		orderId: record.orderId ?? null,
+		fileId: record.fileId ?? null,
+		uploadUrl: record.uploadUrl,
+		fetchUrl: record.fetchUrl,
+		createdAt: record.createdAt,
+		completedAt: record.completedAt ?? null,
+	};
+}
+
+async function write(stream: WriteStream, chunk: Buffer): Promise<void> {
+	if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+export class Uploads {
+	constructor(private readonly core: SandboxCore) {}
+
+	create(purpose: UploadRecord['purpose'], mimeType: string, origin: string, link: { orderId?: string; fileId?: string } = {}): UploadRecord {
+		const id = objectId();
+		const signature = randomToken(20);
+		const record: UploadRecord = {
+			id,
+			signature,
+			mimeType: mimeType || 'application/octet-stream',
+			purpose,
+			...link,
+			uploadUrl: `${origin}/_uploads/${id}?signature=${signature}`,
+			fetchUrl: `${origin}/_uploads/${id}`,
+			createdAt: new Date().toISOString(),
+			complete: false,
+			size: 0,
+			sha256: null,
+			kept: false,
+		};
+		this.core.store.uploads.set(id, record);
+		this.core.changed();
+		return record;
+	}
+
+	/** The upload a fetch URL (or an upload URL) of ours points at, whatever host the client used. */
+	byFetchUrl(url: unknown): UploadRecord | undefined {
+		if (typeof url !== 'string' || !url.includes('/_uploads/')) return undefined;
+		try {
+			const id = uploadIdFromPath(new URL(url).pathname);
+			return id ? this.core.store.uploads.get(id) : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	async handlePut(req: IncomingMessage, res: ServerResponse, id: string, query: URLSearchParams): Promise<void> {
+		const record = this.core.store.uploads.get(id);
+		if (!record) return sendJson(res, 404, errorBody(404, 'Upload not found'));
+		if (!sameSecret(query.get('signature') ?? '', record.signature)) {
+			req.resume();
+			return sendJson(res, 403, errorBody(403, 'Signature does not match: use the upload URL exactly as it was returned'));
+		}
+		const limit = this.core.config.keepBytesLimit;
+		const hash = createHash('sha256');
+		const kept: Buffer[] = [];
+		let size = 0;
+		let keeping = true;
+		let spill: WriteStream | undefined;
+		const spillPath = this.core.config.uploadDir ? join(this.core.config.uploadDir, id) : undefined;
+		try {
+			for await (const data of req) {
+				const chunk = data as Buffer;
+				hash.update(chunk);
+				size += chunk.length;
+				if (keeping && size <= limit) {
+					kept.push(chunk);
+					continue;
+				}
+				if (keeping) {
+					keeping = false;
+					if (spillPath) {
+						mkdirSync(this.core.config.uploadDir as string, { recursive: true });
+						spill = createWriteStream(spillPath);
+						for (const earlier of kept) await write(spill, earlier);
+					}
+					kept.length = 0;
+				}
+				if (spill) await write(spill, chunk);
+			}
+			if (spill) {
+				spill.end();
+				await once(spill, 'finish');
+			}
+		} catch (error) {
+			spill?.destroy();
+			if (!res.headersSent && !res.destroyed) sendJson(res, 400, errorBody(400, `Upload interrupted: ${(error as Error).message}`));
+			return;
+		}
+		if (record.filePath && record.filePath !== spillPath) rmSync(record.filePath, { force: true });
+		Object.assign(record, {
+			complete: true,
+			size,
+			sha256: hash.digest('hex'),
+			completedAt: new Date().toISOString(),
+			kept: keeping || !!spill,
+			bytes: keeping ? Buffer.concat(kept) : undefined,
+			filePath: spill ? spillPath : undefined,
+		});
+		const contentType = req.headers['content-type'];
+		if (contentType && record.mimeType === 'application/octet-stream') record.mimeType = contentType;
+		this.core.lifecycle.uploadCompleted(record);
+		this.core.changed();
+		res.writeHead(200, { etag: `"${(record.sha256 as string).slice(0, 32)}"`, 'content-length': 0 });
+		res.end();
+	}
+
+	handleGet(res: ServerResponse, id: string): void {
+		const record = this.core.store.uploads.get(id);
+		if (!record) return sendJson(res, 404, errorBody(404, 'Upload not found'));
+		if (!record.complete) return sendJson(res, 404, errorBody(404, 'Nothing has been uploaded to this URL yet'));
+		if (!record.kept) return sendJson(res, 410, { success: false, error: { code: 410, name: 'Gone', message: 'Upload larger than the kept-bytes limit: only its size and sha256 were recorded' } });
+		const headers = { 'content-type': record.mimeType, 'content-length': record.size, 'x-sha256': record.sha256 as string };
+		if (record.bytes) {
+			res.writeHead(200, headers);
+			res.end(record.bytes);
+			return;
+		}
+		res.writeHead(200, headers);
+		createReadStream(record.filePath as string).on('error', () => res.destroy()).pipe(res);
+	}
+}

@@ -1,0 +1,71 @@
+/**
+ * A test-only node that sends one request per item through the shared transport, so the transport's
+ * rules are exercised inside n8n's real execution context exactly as our nodes use them.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { PrintOsClient } from '../../nodes/PrintOs/transport/client';
+import type { Endpoint, HttpMethod } from '../../nodes/PrintOs/transport/endpoint';
+import { runItems } from '../../nodes/PrintOs/transport/items';
+import { listItems } from '../../nodes/PrintOs/transport/pagination';
+import { readRequestOptions, requestOptionsProperty } from '../../nodes/PrintOs/shared/requestOptions';
+import { SITE_FLOW_PAGING } from '../../nodes/PrintOs/SiteFlow/endpoints';
+
+export class TransportProbe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Transport Probe',
+		name: 'transportProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Sends requests through the PrintOS transport',
+		defaults: { name: 'Transport Probe' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{ name: 'printOsApi', required: false },
+			{ name: 'siteFlowApi', required: false },
+		],
+		properties: [
+			{ displayName: 'Credential', name: 'credentialType', type: 'string', default: 'siteFlowApi' },
+			{ displayName: 'Service', name: 'service', type: 'string', default: 'siteFlow' },
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '/account' },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+			{ displayName: 'List', name: 'list', type: 'boolean', default: false },
+			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
+			requestOptionsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const settings = readRequestOptions(this);
+		const credentialType = this.getNodeParameter('credentialType', 0) as 'printOsApi' | 'siteFlowApi';
+		const client = await PrintOsClient.create(this, credentialType, settings.client);
+		const results = await runItems(
+			this,
+			async (itemIndex) => {
+				const endpoint: Endpoint = {
+					method: (this.getNodeParameter('method', itemIndex) as string).toUpperCase() as HttpMethod,
+					path: this.getNodeParameter('path', itemIndex) as string,
+					confidence: 'DOC',
+				};
+				const service = this.getNodeParameter('service', itemIndex) as 'siteFlow';
+				const rawBody = this.getNodeParameter('body', itemIndex, '') as string | IDataObject;
+				const body = typeof rawBody === 'string' && rawBody ? (JSON.parse(rawBody) as IDataObject) : undefined;
+				if (this.getNodeParameter('list', itemIndex) as boolean) {
+					const limit = this.getNodeParameter('limit', itemIndex) as number;
+					const data = await listItems(
+						client,
+						{ service, endpoint, itemIndex },
+						{ limit: limit > 0 ? limit : undefined, paging: SITE_FLOW_PAGING },
+					);
+					return data;
+				}
+				const response = await client.request<IDataObject>({ service, endpoint, body, itemIndex });
+				return { response, itemIndex };
+			},
+			settings.concurrency,
+		);
+		return [results];
+	}
+}

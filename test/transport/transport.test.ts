@@ -1,0 +1,220 @@
+import { runNode, type RunNodeResult } from '../harness/n8nRun';
+import { TransportProbe } from '../helpers/probeNode';
+import { startScriptedServer, type ScriptedServer } from '../helpers/scriptedServer';
+import { resetPacers } from '../../nodes/PrintOs/transport/pacer';
+
+const SECRET = 'transport-test-secret';
+const probe = new TransportProbe();
+let server: ScriptedServer;
+
+beforeEach(async () => {
+	server = await startScriptedServer();
+	resetPacers();
+});
+afterEach(async () => server.close());
+
+function credentials() {
+	return {
+		siteFlowApi: { token: 'probe-token', secret: SECRET, environment: 'custom', baseUrl: `${server.url}/api`, orderServiceUrl: `${server.url}/orders/api`, algorithm: 'SHA256' },
+	};
+}
+
+async function probeRun(parameters: Record<string, unknown>, extra: { items?: number; continueOnFail?: boolean } = {}) {
+	return await runNode({
+		nodeType: probe,
+		parameters: { credentialType: 'siteFlowApi', service: 'siteFlow', requestOptions: { retryBaseMs: 5 }, ...parameters },
+		credentials: credentials(),
+		items: Array.from({ length: extra.items ?? 1 }, (_, index) => ({ json: { index, path: `/order/item-${index}` } })),
+		continueOnFail: extra.continueOnFail,
+	});
+}
+
+function expectNoSecrets(result: RunNodeResult) {
+	const everything = JSON.stringify({ run: result.run, error: result.error, message: result.error?.message, description: result.error?.description });
+	expect(everything).not.toContain(SECRET);
+	for (const request of server.requests) {
+		const signature = String(request.headers['x-oneflow-authorization'] ?? '').split(':')[1];
+		expect(signature).toMatch(/^[0-9a-f]{64}$/);
+		expect(everything).not.toContain(signature);
+	}
+}
+
+describe('retries', () => {
+	it.each(['GET', 'POST', 'PUT', 'DELETE'])('retries a 429 on %s, honouring Retry-After', async (method) => {
+		server.script.push({ status: 429, headers: { 'retry-after': '0' }, body: { success: false, error: { code: 429, message: 'Too Many Requests' } } });
+		const result = await probeRun({ method, path: '/order' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((request) => request.method)).toEqual([method, method]);
+		expect(result.items[0].json.response).toMatchObject({ ok: true, method });
+	});
+
+	it('backs off exponentially on 429 without Retry-After, then succeeds', async () => {
+		for (let index = 0; index < 3; index++) server.script.push({ status: 429, body: { message: 'slow down' } });
+		const result = await probeRun({ method: 'POST', path: '/order' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(4);
+	});
+
+	it.each(['GET', 'PUT', 'DELETE'])('retries 5xx on idempotent %s', async (method) => {
+		server.script.push({ status: 503, body: 'maintenance' }, { status: 500, body: { message: 'boom' } });
+		const result = await probeRun({ method, path: '/order/1' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(3);
+	});
+
+	it('never retries a POST on 5xx and reports PrintOS’s message and status', async () => {
+		server.script.push({ status: 503, body: { success: false, error: { message: 'Service under maintenance', code: 503 } } });
+		const result = await probeRun({ method: 'POST', path: '/order' });
+		expect(server.requests).toHaveLength(1);
+		expect(result.error?.message).toBe('Service under maintenance');
+		expect(result.error?.httpCode).toBe('503');
+		expectNoSecrets(result);
+	});
+
+	it('retries a dropped connection on GET', async () => {
+		server.script.push({ drop: true });
+		const result = await probeRun({ method: 'GET', path: '/order/1' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('never re-sends a POST whose connection dropped, and says the outcome is unknown', async () => {
+		server.script.push({ drop: true });
+		const result = await probeRun({ method: 'POST', path: '/order' });
+		expect(server.requests).toHaveLength(1);
+		expect(result.error?.message).toMatch(/may or may not have processed it/);
+		expectNoSecrets(result);
+	});
+
+	it('stops after the configured number of retries', async () => {
+		server.fallback = () => ({ status: 502, body: { message: 'Bad gateway upstream' } });
+		const result = await probeRun({ method: 'GET', path: '/order/1', requestOptions: { retryBaseMs: 1, maxRetries: 2 } });
+		expect(server.requests).toHaveLength(3);
+		expect(result.error?.message).toBe('Bad gateway upstream');
+	});
+});
+
+describe('error mapping', () => {
+	it('lists every validation message of a code 208 failure', async () => {
+		server.script.push({
+			status: 400,
+			body: {
+				success: false,
+				error: {
+					code: 208,
+					message: 'Validation failed',
+					validations: [
+						{ path: 'orderData.sourceOrderId', message: 'is required' },
+						{ path: 'orderData.items[0].sku', message: 'SKU not found' },
+						{ path: 'orderData.shipments[0].shipTo.postcode', message: 'is required' },
+					],
+				},
+			},
+		});
+		const result = await probeRun({ method: 'POST', path: '/order/validate' });
+		expect(result.error?.httpCode).toBe('400');
+		for (const fragment of ['orderData.sourceOrderId: is required', 'orderData.items[0].sku: SKU not found', 'orderData.shipments[0].shipTo.postcode: is required']) {
+			expect(result.error?.message).toContain(fragment);
+		}
+		expect(result.error?.message).toContain('3 validation errors');
+	});
+
+	it('explains a 401 with the credential and environment, and hints at the clock when the date is off', async () => {
+		server.script.push({ status: 401, body: { success: false, error: { code: 401, message: 'Request date is too far from the server clock (1200 s)' } } });
+		const result = await probeRun({ method: 'GET', path: '/account' });
+		expect(result.error?.message).toMatch(/too far from the server clock .*check this machine's clock/);
+		expect(result.error?.description).toContain('HP Site Flow API credential (environment: custom (');
+		expectNoSecrets(result);
+	});
+
+	it('uses a {"message"} body and a plain-text body as the message', async () => {
+		server.script.push({ status: 401, body: { message: 'Token Not Found' } });
+		const tokenResult = await probeRun({ method: 'GET', path: '/account' });
+		expect(tokenResult.error?.message).toBe('Token Not Found');
+		server.script.push({ status: 500, body: 'Internal meltdown' });
+		const textResult = await probeRun({ method: 'POST', path: '/order' });
+		expect(textResult.error?.message).toBe('Internal meltdown');
+	});
+});
+
+describe('items', () => {
+	beforeEach(() => {
+		// later items answer sooner, so completion order differs from input order
+		server.fallback = (request) => {
+			const index = Number(/item-(\d+)/.exec(request.url)?.[1] ?? 0);
+			return { status: 200, delayMs: (12 - index) * 8, body: { url: request.url } };
+		};
+	});
+
+	it('keeps input order and pairing with bounded concurrency', async () => {
+		const result = await probeRun({ path: '={{ $json.path }}' }, { items: 12 });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.itemIndex)).toEqual([...Array(12).keys()]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([...Array(12).keys()].map((item) => ({ item })));
+		expect(server.maxInFlight).toBeGreaterThan(1);
+		expect(server.maxInFlight).toBeLessThanOrEqual(5);
+	});
+
+	it('runs strictly one after another with concurrency 1', async () => {
+		const result = await probeRun({ path: '={{ $json.path }}', requestOptions: { concurrency: 1 } }, { items: 6 });
+		expect(result.items).toHaveLength(6);
+		expect(server.maxInFlight).toBe(1);
+		expect(server.requests.map((request) => request.url)).toEqual([...Array(6).keys()].map((index) => `/api/order/item-${index}`));
+	});
+
+	it('turns a failed item into an error item with continueOnFail, leaving the others', async () => {
+		const fallback = server.fallback;
+		server.fallback = (request) =>
+			request.url.endsWith('item-2') ? { status: 404, body: { success: false, error: { message: 'Order not found', code: 404 } } } : fallback(request);
+		const result = await probeRun({ path: '={{ $json.path }}' }, { items: 5, continueOnFail: true });
+		expect(result.items).toHaveLength(5);
+		expect(result.items[2].json).toMatchObject({ error: 'Order not found', httpCode: '404' });
+		expect(result.items[2].pairedItem).toEqual({ item: 2 });
+		expect(result.items.filter((item) => item.json.error)).toHaveLength(1);
+	});
+
+	it('fails the node on the first failing item, naming it', async () => {
+		const fallback = server.fallback;
+		server.fallback = (request) =>
+			request.url.endsWith('item-3') ? { status: 404, body: { success: false, error: { message: 'Order not found' } } } : fallback(request);
+		const result = await probeRun({ path: '={{ $json.path }}' }, { items: 6 });
+		expect(result.error?.message).toBe('Order not found');
+		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(3);
+	});
+});
+
+describe('pagination', () => {
+	const TOTAL = 250;
+	function pagedServer(withPages = true) {
+		server.fallback = (request) => {
+			const url = new URL(request.url, 'http://x');
+			const page = Number(url.searchParams.get('page'));
+			const size = Number(url.searchParams.get('pagesize'));
+			const data = [];
+			for (let index = (page - 1) * size; index < Math.min(page * size, TOTAL); index++) data.push({ n: index });
+			return { status: 200, body: { data, count: TOTAL, page, ...(withPages ? { pages: Math.ceil(TOTAL / size) } : {}), success: true } };
+		};
+	}
+
+	it('returns all records in order with the fewest pages', async () => {
+		pagedServer();
+		const result = await probeRun({ path: '/order', list: true });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(TOTAL).keys()]);
+		expect(server.requests).toHaveLength(3);
+		expect(server.requests.every((request) => request.url.includes('pagesize=100'))).toBe(true);
+	});
+
+	it('stops at the limit', async () => {
+		pagedServer();
+		const result = await probeRun({ path: '/order', list: true, limit: 120 });
+		expect(result.items).toHaveLength(120);
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('walks to a short page when the envelope has no page count', async () => {
+		pagedServer(false);
+		const result = await probeRun({ path: '/order', list: true });
+		expect(result.items).toHaveLength(TOTAL);
+		expect(server.requests).toHaveLength(3);
+	});
+});
