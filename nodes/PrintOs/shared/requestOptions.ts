@@ -22,7 +22,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 5,
+			default: 10,
 			description:
 				'How many input items are processed at the same time. 1 processes them strictly one after another.',
 		},

@@ -6,7 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-export const DEFAULT_ITEM_CONCURRENCY = 5;
+/** Ten in flight keep PrintOS's 3000 requests/minute busy at ~200 ms latency without outrunning the pacer. */
+export const DEFAULT_ITEM_CONCURRENCY = 10;
 
 export type ItemHandler = (
 	itemIndex: number,
