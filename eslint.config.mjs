@@ -29,6 +29,9 @@ export default [
 			'n8n-nodes-base/node-execute-block-missing-continue-on-fail': 'off',
 			'n8n-nodes-base/node-resource-description-filename-against-convention': 'off',
 			'n8n-nodes-base/node-param-default-missing': 'error',
+			// superseded by the community plugin's NodeConnectionTypes rule
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 	{

@@ -13,7 +13,7 @@ export class SiteFlowPostbackAuthApi implements ICredentialType {
 
 	icon: Icon = 'file:printos.svg';
 
-	documentationUrl = 'https://hpsiteflow.com/docs/siteflow/postbacks.html';
+	documentationUrl = 'https://solutionssupport.ext.hp.com/support/solutions/articles/6000197527-adding-triggers';
 
 	properties: INodeProperties[] = [
 		{

@@ -38,9 +38,9 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 		await delay(core.faults.state.latencyMs + core.faults.takeSlow());
 		entry.status = result.status;
 		entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
+		if (drop) entry.dropped = true;
 		core.requests.record(entry);
 		if (drop) {
-			entry.dropped = true;
 			req.socket.destroy();
 			return;
 		}

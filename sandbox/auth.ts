@@ -3,7 +3,6 @@
  * with the same pure signing module the credentials use. Failures say what was wrong, never what
  * the right signature would have been.
  */
-import { timingSafeEqual } from 'crypto';
 import type { IncomingHttpHeaders } from 'http';
 
 import {
@@ -12,7 +11,7 @@ import {
 	gatewayServicePath,
 	type HmacAlgorithm,
 } from '../credentials/common/signing';
-import { errorBody } from './http';
+import { constantTimeEqual, errorBody } from './http';
 import { credentialKey, type Catalogue } from './seed';
 import type { CredentialRecord, Json, Scheme } from './types';
 
@@ -61,14 +60,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 }
 
 function sameHex(given: string, expected: string): boolean {
-	const a = Buffer.from(given.toLowerCase());
-	const b = Buffer.from(expected);
-	if (a.length !== b.length) {
-		// Still spend a comparison, so length is all a timing observer could learn
-		timingSafeEqual(b, b);
-		return false;
-	}
-	return timingSafeEqual(a, b);
+	return constantTimeEqual(given.toLowerCase(), expected);
 }
 
 function splitCredential(value: string): { id: string; signature: string } | undefined {

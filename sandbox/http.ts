@@ -1,4 +1,5 @@
 /** Small HTTP helpers shared by the API, admin and upload doors. */
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import type { Json } from './types';
@@ -49,12 +50,12 @@ export function sendJson(
 
 /** Buffers a request body, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-	const chunks: Buffer[] = [];
+	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of req) {
-		size += (chunk as Buffer).length;
+		size += (chunk as Uint8Array).length;
 		if (size > limit) throw new HttpError(413, `Request body larger than ${limit} bytes`);
-		chunks.push(chunk as Buffer);
+		chunks.push(chunk as Uint8Array);
 	}
 	return Buffer.concat(chunks);
 }
@@ -97,4 +98,16 @@ export function requestOrigin(req: IncomingMessage, fallback: string): string {
 
 export function delay(ms: number): Promise<void> {
 	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+const COMPARE_KEY = randomBytes(32);
+
+// @types/node 20 declares Buffer without the Uint8Array generic TypeScript 5.9 expects
+function digest(value: string): Uint8Array {
+	return createHmac('sha256', COMPARE_KEY as unknown as Uint8Array).update(value, 'utf8').digest() as unknown as Uint8Array;
+}
+
+/** Constant-time string equality: both sides are hashed first, so not even the length leaks. */
+export function constantTimeEqual(given: string, expected: string): boolean {
+	return timingSafeEqual(digest(given), digest(expected)) && given.length === expected.length;
 }

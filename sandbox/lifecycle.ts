@@ -141,15 +141,19 @@ export class Lifecycle {
 		entry.component.status = 'printed';
 		entry.component.printedDate = this.nowIso;
 		this.touch(order);
+		// The payload's status is the order's status after the event, as a receiver would read it back
+		const allPrinted = all.every(({ component }) => component.status === 'printed');
+		if (allPrinted) {
+			for (const item of order.orderData.items) item.status = 'printed';
+			this.setStatus(order, 'printed', 'All components printed');
+		}
 		this.emit('Component Printed', order, {
 			componentCode: entry.component.code,
 			componentId: entry.component._id,
 			itemId: entry.item._id,
 			sourceItemId: entry.item.sourceItemId,
 		});
-		if (all.every(({ component }) => component.status === 'printed')) {
-			for (const item of order.orderData.items) item.status = 'printed';
-			this.setStatus(order, 'printed', 'All components printed');
+		if (allPrinted) {
 			const due = this.core.clock.now() + this.seconds('shipped');
 			order.orderData.shipments.forEach((shipment: Json, shipmentIndex: number) => {
 				if (shipment.status !== 'shipped') this.core.scheduler.schedule(due, 'shipped', order._id, shipmentIndex);
@@ -178,6 +182,10 @@ export class Lifecycle {
 			shippedDate: String(details.shippedDate ?? this.nowIso),
 		});
 		this.touch(order);
+		if (order.orderData.shipments.every((entry: Json) => entry.status === 'shipped')) {
+			for (const item of order.orderData.items) item.status = 'shipped';
+			this.setStatus(order, 'shipped', 'All shipments shipped');
+		}
 		this.emit('Shipment Shipped', order, {
 			shipmentId: shipment._id,
 			shipmentIndex: shipment.shipmentIndex,
@@ -186,10 +194,6 @@ export class Lifecycle {
 			shippedDate: shipment.shippedDate,
 			carrier,
 		});
-		if (order.orderData.shipments.every((entry: Json) => entry.status === 'shipped')) {
-			for (const item of order.orderData.items) item.status = 'shipped';
-			this.setStatus(order, 'shipped', 'All shipments shipped');
-		}
 		return shipment;
 	}
 

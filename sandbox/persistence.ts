@@ -7,6 +7,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { rename, writeFile } from 'fs/promises';
 
 const BATCH_MS = 100;
+/** Batched writes wait this many times the last write's duration, so a big state cannot hog the CPU. */
+const BACKOFF_FACTOR = 4;
 
 export class Persistence {
 	private writing: Promise<void> | null = null;
@@ -14,6 +16,7 @@ export class Persistence {
 	private timer: NodeJS.Timeout | null = null;
 	private closed = false;
 	lastError: Error | null = null;
+	private lastWriteMs = 0;
 
 	constructor(
 		readonly file: string,
@@ -50,7 +53,7 @@ export class Persistence {
 		this.timer = setTimeout(() => {
 			this.timer = null;
 			this.flush().catch(() => undefined);
-		}, BATCH_MS);
+		}, Math.max(BATCH_MS, this.lastWriteMs * BACKOFF_FACTOR));
 		this.timer.unref();
 	}
 
@@ -81,12 +84,14 @@ export class Persistence {
 	}
 
 	private async write(): Promise<void> {
+		const started = Date.now();
 		const text = JSON.stringify(this.snapshot());
 		const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
 		try {
 			await writeFile(temp, text);
 			await rename(temp, this.file);
 			this.lastError = null;
+			this.lastWriteMs = Date.now() - started;
 		} catch (error) {
 			this.lastError = error as Error;
 			throw error;

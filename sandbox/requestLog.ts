@@ -33,6 +33,8 @@ export function loggableHeaders(headers: IncomingHttpHeaders): Record<string, st
 export class RequestLog {
 	private entries: RequestEntry[] = [];
 	private totals = this.emptyTotals();
+	/** The CLI prints each request as it is recorded. */
+	onRecord?: (entry: RequestEntry) => void;
 
 	constructor(private readonly limit: number) {}
 
@@ -47,6 +49,7 @@ export class RequestLog {
 	}
 
 	record(entry: RequestEntry): void {
+		this.onRecord?.(entry);
 		this.entries.push(entry);
 		if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
 		const totals = this.totals;

@@ -4,14 +4,15 @@
  * computed on the fly and at most `keepBytesLimit` bytes stay in memory; larger bodies are only
  * hashed, or spilled to `uploadDir` when one is configured.
  */
-import { createHash, timingSafeEqual } from 'crypto';
+import { createHash } from 'crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, type WriteStream } from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { join } from 'path';
 import { once } from 'events';
 
+import { uploadArrived } from './box/model';
 import type { SandboxCore } from './core';
-import { errorBody, sendJson } from './http';
+import { constantTimeEqual, errorBody, sendJson } from './http';
 import { objectId, randomToken } from './ids';
 import type { UploadRecord } from './store';
 
@@ -19,12 +20,6 @@ const UPLOAD_PATH = /^\/_uploads\/([0-9a-f]{24})$/;
 
 export function uploadIdFromPath(pathname: string): string | undefined {
 	return UPLOAD_PATH.exec(pathname)?.[1];
-}
-
-function sameSecret(given: string, expected: string): boolean {
-	const a = Buffer.from(given);
-	const b = Buffer.from(expected);
-	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function uploadView(record: UploadRecord) {
@@ -45,7 +40,7 @@ export function uploadView(record: UploadRecord) {
 	};
 }
 
-async function write(stream: WriteStream, chunk: Buffer): Promise<void> {
+async function write(stream: WriteStream, chunk: Uint8Array): Promise<void> {
 	if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
@@ -88,20 +83,20 @@ export class Uploads {
 	async handlePut(req: IncomingMessage, res: ServerResponse, id: string, query: URLSearchParams): Promise<void> {
 		const record = this.core.store.uploads.get(id);
 		if (!record) return sendJson(res, 404, errorBody(404, 'Upload not found'));
-		if (!sameSecret(query.get('signature') ?? '', record.signature)) {
+		if (!constantTimeEqual(query.get('signature') ?? '', record.signature)) {
 			req.resume();
 			return sendJson(res, 403, errorBody(403, 'Signature does not match: use the upload URL exactly as it was returned'));
 		}
 		const limit = this.core.config.keepBytesLimit;
 		const hash = createHash('sha256');
-		const kept: Buffer[] = [];
+		const kept: Uint8Array[] = [];
 		let size = 0;
 		let keeping = true;
 		let spill: WriteStream | undefined;
 		const spillPath = this.core.config.uploadDir ? join(this.core.config.uploadDir, id) : undefined;
 		try {
 			for await (const data of req) {
-				const chunk = data as Buffer;
+				const chunk = data as Uint8Array;
 				hash.update(chunk);
 				size += chunk.length;
 				if (keeping && size <= limit) {
@@ -141,6 +136,7 @@ export class Uploads {
 		const contentType = req.headers['content-type'];
 		if (contentType && record.mimeType === 'application/octet-stream') record.mimeType = contentType;
 		this.core.lifecycle.uploadCompleted(record);
+		uploadArrived(this.core, record);
 		this.core.changed();
 		res.writeHead(200, { etag: `"${(record.sha256 as string).slice(0, 32)}"`, 'content-length': 0 });
 		res.end();

@@ -108,11 +108,14 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 	let env: E2eEnv | undefined;
 	const setupStarted = Date.now();
 	try {
-		env = await measure(`n8n ${version}: setup (sandbox, imports, n8n start, owner)`, async () => {
+		env = await measure(`n8n ${version}: setup in all`, async () => {
+			const v = `n8n ${version}:`;
 			mail = await startMailSink(0);
-			sandbox = await startSandbox({ port: await freePort(), logFile: path.join(logDir, 'sandbox.log') });
+			sandbox = await measure(`${v} start the sandbox`, async () =>
+				startSandbox({ port: await freePort(), quiet: true, logFile: path.join(logDir, 'sandbox.log') }),
+			);
 			const instance = await createInstance(install, { userFolder: path.join(tmpDir, 'user'), logDir });
-			await installTarball(instance.userFolder, tarball);
+			await measure(`${v} install the tarball`, () => installTarball(instance.userFolder, tarball));
 			const setup: SetupInfo = {
 				major: install.major,
 				sandboxUrl: sandbox.url,
@@ -120,13 +123,18 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 				smtpPort: mail.port,
 				postbackToken: crypto.randomBytes(20).toString('hex'),
 			};
-			await importCredentials(instance, [
-				...sandboxCredentials({ sandboxUrl: sandbox.url, postbackToken: setup.postbackToken, smtpPort: mail.port }),
-				...scenarios.flatMap((s) => s.credentials?.(setup) ?? []),
-			]);
-			await importWorkflows(instance, scenarios.flatMap((s) => s.workflows?.(setup) ?? []));
-			for (const id of scenarios.flatMap((s) => s.activate ?? [])) await activateWorkflow(instance, id);
-			server = await startN8nServer(instance);
+			await measure(`${v} import credentials (first CLI run: migrations)`, () =>
+				importCredentials(instance, [
+					...sandboxCredentials({ sandboxUrl: sandbox!.url, postbackToken: setup.postbackToken, smtpPort: mail!.port }),
+					...scenarios.flatMap((s) => s.credentials?.(setup) ?? []),
+				]),
+			);
+			await measure(`${v} import workflows`, () => importWorkflows(instance, scenarios.flatMap((s) => s.workflows?.(setup) ?? [])));
+			const toActivate = scenarios.flatMap((s) => s.activate ?? []);
+			await measure(`${v} activate ${toActivate.length} workflow(s)`, async () => {
+				for (const id of toActivate) await activateWorkflow(instance, id);
+			});
+			server = await measure(`${v} n8n start (until webhooks are up)`, () => startN8nServer(instance));
 			const owner = { email: 'owner@example.com', password: 'E2e-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
 			const session = await ensureOwner(server.url, owner);
 			const apiKey = await createApiKey(session);

@@ -142,6 +142,20 @@ export function createFile(context: ApiContext, folder: Json, checked: Json): Js
 	return file;
 }
 
+/** An upload finished after Box files pointed at it: they now know its size and hash. */
+export function uploadArrived(core: SandboxCore, upload: { id: string; size: number; sha256: string | null }): void {
+	const touched = new Set<string>();
+	for (const file of core.store.boxFiles.values()) {
+		if (file.uploadId !== upload.id) continue;
+		file.size = upload.size;
+		for (const version of file.versions as Json[]) {
+			if (version.revision === 1) Object.assign(version, { size: upload.size, sha256: upload.sha256 });
+		}
+		touched.add(file.folderId);
+	}
+	for (const folderId of touched) refreshFolder(core, folderId);
+}
+
 /** Whether the file's source could be fetched right now (sandbox uploads must be complete). */
 export function sourceAvailable(core: SandboxCore, file: Json): boolean {
 	const upload = core.uploads.byFetchUrl(file.sourceUrl);

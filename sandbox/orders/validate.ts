@@ -61,9 +61,10 @@ function validateComponent(component: unknown, path: string, product: Json | und
 			});
 		}
 	}
-	if (!truthy(component.localFile) && !filled(component.path)) {
+	if (truthy(component.localFile)) return;
+	if (!filled(component.path)) {
 		out.push({ path: `${path}.path`, message: 'path is required unless localFile is true (a URL when fetch is true, else a file name)' });
-	} else if (truthy(component.fetch) && !/^https?:\/\/\S+$/i.test(String(component.path ?? ''))) {
+	} else if (truthy(component.fetch) && !/^https?:\/\/\S+$/i.test(String(component.path))) {
 		out.push({ path: `${path}.path`, message: 'path must be an http(s) URL when fetch is true' });
 	}
 }

@@ -17,6 +17,8 @@ export interface SandboxOptions {
 	dataFile?: string;
 	/** Where to post postbacks. */
 	triggerUrl?: string;
+	/** Don't print a line per API request (the log file still gets the startup lines). */
+	quiet?: boolean;
 	logFile?: string;
 	echoPrefix?: string;
 }
@@ -49,6 +51,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	if (options.realtime) args.push('--realtime');
 	if (options.dataFile) args.push('--data', options.dataFile);
 	if (options.triggerUrl) args.push('--trigger', options.triggerUrl);
+	if (options.quiet) args.push('--quiet');
 	const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 	const proc = startProcess('sandbox', tsx, args, {
 		cwd: repoRoot,

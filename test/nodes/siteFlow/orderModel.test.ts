@@ -181,6 +181,14 @@ describe('buildOrderFromFields', () => {
 		]);
 	});
 
+	it('turns Fetch off for a local file', () => {
+		const fields = validOrderFields('F-5', 'on-the-psp-server.pdf');
+		fields.items!.item![0].components!.component![0].localFile = true;
+		const { order } = buildOrderFromFields(fields);
+		expect(order.orderData.items[0].components[0]).toMatchObject({ fetch: false, localFile: true });
+		expect(findOrderProblems(order)).toEqual([]);
+	});
+
 	it('splits tags and drops empty ones', () => {
 		expect(parseTags(' a, ,b ')).toEqual(['a', 'b']);
 		expect(parseTags(['x', ''])).toEqual(['x']);

@@ -6,9 +6,11 @@
  * sent with n8n's unsigned `httpRequest` rather than the PrintOS transport.
  *
  * The body is streamed when the caller can stream it, with an explicit Content-Length, because
- * presigned storage PUTs refuse chunked uploads. 429, 5xx and lost connections are retried by the
- * transport's own rules (a PUT replaces the object, so it is idempotent), re-opening the body each
- * time since a stream can be read only once.
+ * presigned storage PUTs refuse chunked uploads. Redirects are not followed: the redirect-following
+ * transport keeps a copy of every byte written so it could replay them, which would hold the whole
+ * file in memory, and a presigned URL has no business redirecting. 429, 5xx and lost connections are
+ * retried by the transport's own rules (a PUT replaces the object, so it is idempotent), re-opening
+ * the body each time since a stream can be read only once.
  */
 import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -35,6 +37,7 @@ export interface UploadBody {
 }
 
 export interface PresignedPutSettings {
+	/** How long the storage may take to answer once the bytes are sent. */
 	timeoutMs: number;
 	retry: RetrySettings;
 	itemIndex?: number;
@@ -56,6 +59,17 @@ interface FullResponse {
 }
 
 const MAX_REASON_LENGTH = 300;
+
+/** The slowest upload speed allowed for before a PUT counts as hung: 256 KiB/s. */
+const MIN_UPLOAD_BYTES_PER_SECOND = 256 * 1024;
+
+/**
+ * The request timeout covers the whole exchange, sending included, so a large file gets time to
+ * travel on top of the time the storage may take to answer.
+ */
+export function uploadTimeoutMs(answerTimeoutMs: number, contentLength: number): number {
+	return answerTimeoutMs + Math.ceil((contentLength / MIN_UPLOAD_BYTES_PER_SECOND) * 1000);
+}
 
 /** The URL without its query string: the query holds the presigned signature, which must not leak. */
 export function redactPresignedUrl(url: string): string {
@@ -138,7 +152,8 @@ export async function putToPresignedUrl(
 			json: false,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: settings.timeoutMs,
+			timeout: uploadTimeoutMs(settings.timeoutMs, upload.contentLength),
+			disableFollowRedirect: true,
 			abortSignal: context.getExecutionCancelSignal?.(),
 		};
 
@@ -182,7 +197,10 @@ export async function putToPresignedUrl(
 		}
 
 		if (response) {
-			const reason = refusalReason(response.body);
+			const redirected = response.statusCode < 400;
+			const reason = redirected
+				? `it redirects to ${redactPresignedUrl(headerValue(response.headers, 'location') ?? 'another address')}, which an upload URL should not do`
+				: refusalReason(response.body);
 			throw new NodeApiError(
 				node,
 				{ status: response.statusCode, message: reason || `HTTP ${response.statusCode}` } as JsonObject,

@@ -11,7 +11,7 @@ export interface UploadTarget {
 	uploadUrl: string;
 	/** What a component's `path` should say to use the uploaded file. */
 	path?: string;
-	/** The whole answer, minus nothing: it may hold more a user needs. */
+	/** The whole answer, which may hold more than these two. */
 	raw: IDataObject;
 }
 

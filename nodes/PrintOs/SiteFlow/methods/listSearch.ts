@@ -54,7 +54,7 @@ const describeOrder: Describe = (order) => {
 const describeNamed: Describe = (record) => {
 	if (!record._id) return undefined;
 	const label = text(record.name) || text(record.code) || text(record.description);
-	const code = record.code && record.name ? ` [${text(record.code)}]` : '';
+	const code = record.code && record.name && record.code !== record.name ? ` [${text(record.code)}]` : '';
 	return { name: `${label || text(record._id)}${code}`, value: text(record._id) };
 };
 

@@ -159,7 +159,8 @@ export function parseTags(tags: string | string[] | undefined): string[] | undef
 
 function buildComponent(fields: ComponentFields, path: string, problems: OrderProblem[]): OrderComponent {
 	const component: OrderComponent = { code: text(fields.code), path: text(fields.path) };
-	component.fetch = fields.fetch ?? true;
+	// "Local File" means nothing is downloaded, whatever the Fetch switch still says
+	component.fetch = fields.localFile ? false : (fields.fetch ?? true);
 	if (fields.localFile) component.localFile = true;
 	const attributes = readJsonObject(fields.attributes, `${path}.attributes`, problems);
 	if (attributes) component.attributes = attributes;

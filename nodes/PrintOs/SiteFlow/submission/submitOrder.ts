@@ -138,9 +138,6 @@ function report(
 
 export async function submitOrder(client: PrintOsClient, node: INode, input: SubmitOrderInput): Promise<SubmittedOrder> {
 	const request = submissionRequest(input);
-	// Fails before anything is sent when the credential cannot reach the target.
-	client.url(request);
-
 	let firstFailure: unknown;
 	try {
 		return { result: resultOf(input.target, await client.request(request)), submission: report(input, 'submitted', 1) };

@@ -16,7 +16,7 @@ import { inferredPathNotice, showOnlyFor } from '../displayOptions';
 import { missingParameter, readLocatorId, readOptionalText } from '../parameters';
 import type { BoxResult } from '../types';
 import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
-import { requestUploadTarget } from './uploadTarget';
+import { requestUploadTarget } from './requestUploadTarget';
 
 const OPERATION = 'File: Upload Binary';
 

@@ -4,7 +4,7 @@ import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { BOX_UPLOAD_MIME_TYPES } from '../../upload/mimeTypes';
 import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { requestUploadTarget } from '../file/uploadTarget';
+import { requestUploadTarget } from '../file/requestUploadTarget';
 import type { BoxResult } from '../types';
 
 const endpoint = BOX_ENDPOINTS.uploadUrls;

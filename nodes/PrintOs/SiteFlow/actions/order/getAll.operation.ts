@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 				options: ORDER_STATUSES.map((status) => ({ name: status.name, value: status.value })),
 				default: 'dataready',
 				description:
-					'Only orders in this status (orderData.status). Sent as the status query parameter, which HP does not document; orders in other statuses are also dropped here, so the filter holds either way.',
+					'Only orders in this status (orderData.status). Sent as the status query parameter, which HP does not document; if PrintOS ignores it, the node filters the full list itself.',
 			},
 		],
 	},
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{
 				displayName: 'Sort By',
-				name: 'sort',
+				name: 'sortBy',
 				type: 'string',
 				default: '_id',
 				placeholder: '_id',
@@ -67,9 +67,9 @@ function statusOf(order: IDataObject): unknown {
 export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string };
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as { sort?: string; direction?: number };
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as { sortBy?: string; direction?: number };
 	const qs: IDataObject = {};
-	if (sort.sort) qs.sort = sort.sort;
+	if (sort.sortBy) qs.sort = sort.sortBy;
 	if (sort.direction !== undefined) qs.direction = sort.direction;
 	if (filters.status) qs.status = filters.status;
 
@@ -80,13 +80,14 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 		itemIndex,
 		operation: 'Order: Get Many',
 	};
-	let orders: IDataObject[];
+	let orders = await listItems(client, request, { limit, paging: SITE_FLOW_PAGING });
 	if (filters.status) {
-		// The server may ignore the undocumented parameter: read every page and keep the matches.
-		const all = await listItems(client, request, { paging: SITE_FLOW_PAGING });
-		orders = all.filter((order) => statusOf(order) === filters.status).slice(0, limit);
-	} else {
-		orders = await listItems(client, request, { limit, paging: SITE_FLOW_PAGING });
+		const matches = (order: IDataObject) => statusOf(order) === filters.status;
+		// HP does not document the status parameter. If the answer shows it was ignored, read every
+		// page and filter here, so the filter holds either way.
+		const ignored = orders.some((order) => !matches(order));
+		if (ignored && limit !== undefined) orders = await listItems(client, request, { paging: SITE_FLOW_PAGING });
+		orders = orders.filter(matches).slice(0, limit);
 	}
 	return this.getNodeParameter('simplify', itemIndex, true) ? orders.map(simplifyOrder) : orders;
 }

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 				value: 'upload',
 				action: 'Upload artwork from a binary',
 				description:
-					"Upload the input item's file to Site Flow storage and return the path to use in a component, or set it on an order's component",
+					"Upload the input item's file to Site Flow storage and return the path to use in a component, or set it in an order",
 			},
 			{
 				name: 'Upload Order Files',

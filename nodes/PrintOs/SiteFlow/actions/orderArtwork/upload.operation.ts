@@ -1,16 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
-import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { openArtwork } from '../../artwork/binaryArtwork';
 import { uploadArtwork } from '../../artwork/uploadArtwork';
-import { setComponentArtwork } from '../../order/setComponentArtwork';
-import { orderLocator } from '../../descriptions/locators';
-import { unwrapOrder } from '../../order/simplifyOrder';
+import { orderProblemsError } from '../../order/orderProblemsError';
+import { parseOrderJson } from '../../order/parseOrderJson';
+import { locateComponent, withComponentArtwork } from '../../order/setComponentArtwork';
 import { optionalText, requiredText } from '../parameters';
 import type { OperationResult } from '../types';
 
-export const binaryPropertyProperty: INodeProperties = {
+const binaryPropertyProperty: INodeProperties = {
 	displayName: 'Input Binary Field',
 	name: 'binaryPropertyName',
 	type: 'string',
@@ -19,7 +18,7 @@ export const binaryPropertyProperty: INodeProperties = {
 	hint: 'The name of the input binary field containing the file to upload',
 };
 
-const showForComponent = { show: { useFor: ['orderComponent'] } };
+const showForOrder = { show: { useFor: ['orderJson'] } };
 
 export const description: INodeProperties[] = [
 	binaryPropertyProperty,
@@ -32,17 +31,26 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Return the Reference',
 				value: 'reference',
-				description: "Output the uploaded file's path, to use as a component's artwork in a Submit",
+				description: "Output the uploaded file's path, to map into a component's Artwork Path or URL in Submit",
 			},
 			{
-				name: 'Set on an Order Component',
-				value: 'orderComponent',
-				description: "Also set it as the artwork of a component of an existing order (updates the order)",
+				name: 'Set in an Order (JSON)',
+				value: 'orderJson',
+				description: "Also output the given order with this file as a component's artwork, ready for Submit in JSON mode",
 			},
 		],
 		default: 'reference',
 	},
-	{ ...orderLocator('The order whose component gets the artwork'), displayOptions: showForComponent },
+	{
+		displayName: 'Order (JSON)',
+		name: 'orderJson',
+		type: 'json',
+		required: true,
+		default: '',
+		placeholder: '={{ $json.order }}',
+		description: 'The order (destination and orderData) whose component gets the artwork',
+		displayOptions: showForOrder,
+	},
 	{
 		displayName: 'Source Item ID',
 		name: 'sourceItemId',
@@ -50,7 +58,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The item of the order (its sourceItemId)',
-		displayOptions: showForComponent,
+		displayOptions: showForOrder,
 	},
 	{
 		displayName: 'Component Code',
@@ -60,7 +68,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Content',
 		description: 'The component of that item whose artwork this file is',
-		displayOptions: showForComponent,
+		displayOptions: showForOrder,
 	},
 	{
 		displayName: 'Options',
@@ -81,48 +89,34 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The order to patch and where its component is; checked before anything is uploaded. */
+function readOrderTarget(context: IExecuteFunctions, itemIndex: number) {
+	const parsed = parseOrderJson(context.getNodeParameter('orderJson', itemIndex, ''));
+	if (!parsed.order) throw orderProblemsError(context.getNode(), parsed.problems, itemIndex);
+	const ref = {
+		sourceItemId: requiredText(context, 'sourceItemId', itemIndex, 'Source Item ID'),
+		componentCode: requiredText(context, 'componentCode', itemIndex, 'Component Code'),
+		itemIndex,
+	};
+	return { order: parsed.order, at: locateComponent(context.getNode(), parsed.order, ref) };
+}
+
 /**
  * Upload URL from Site Flow, then the bytes straight from n8n's binary data to it; the output is the
- * reference a component's `path` takes. With "Set on an Order Component" the order is updated too.
+ * reference a component's `path` takes (with `fetch`), and optionally the order with it set.
  */
 export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
-	const useFor = this.getNodeParameter('useFor', itemIndex, 'reference') as 'reference' | 'orderComponent';
-	const componentTarget =
-		useFor === 'orderComponent'
-			? {
-					orderId: requiredText(this, 'orderId', itemIndex, 'Order'),
-					sourceItemId: requiredText(this, 'sourceItemId', itemIndex, 'Source Item ID'),
-					componentCode: requiredText(this, 'componentCode', itemIndex, 'Component Code'),
-				}
-			: undefined;
+	const useFor = this.getNodeParameter('useFor', itemIndex, 'reference') as 'reference' | 'orderJson';
+	const target = useFor === 'orderJson' ? readOrderTarget(this, itemIndex) : undefined;
 	const mimeType = optionalText(this, 'uploadOptions.mimeType', itemIndex);
-	const artwork = await openArtwork(this, itemIndex, requiredText(this, 'binaryPropertyName', itemIndex, 'Input Binary Field'), mimeType);
+	const binaryProperty = requiredText(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const artwork = await openArtwork(this, itemIndex, binaryProperty, mimeType);
 
 	const uploaded = await uploadArtwork(this, client, artwork, itemIndex, 'Order Artwork: Upload');
-	if (!componentTarget) return uploaded;
-
-	const order = unwrapOrder(
-		await client.request({
-			service: 'siteFlow',
-			endpoint: SITE_FLOW_ENDPOINTS.orderGet,
-			pathParams: { orderId: componentTarget.orderId },
-			itemIndex,
-			operation: 'Order Artwork: Upload',
-		}),
-	);
-	const updatedOrder = setComponentArtwork(this.getNode(), order, {
-		...componentTarget,
+	if (!target) return uploaded;
+	const order = withComponentArtwork(target.order, target.at, {
 		path: String(uploaded.path),
-		fetch: uploaded.fetch as boolean,
-		itemIndex,
+		fetch: uploaded.fetch === true,
 	});
-	const answer = await client.request<IDataObject>({
-		service: 'siteFlow',
-		endpoint: SITE_FLOW_ENDPOINTS.orderUpdate,
-		pathParams: { orderId: componentTarget.orderId },
-		body: updatedOrder,
-		itemIndex,
-		operation: 'Order Artwork: Upload',
-	});
-	return { ...uploaded, orderId: componentTarget.orderId, order: unwrapOrder(answer) };
+	return { ...uploaded, order };
 }
