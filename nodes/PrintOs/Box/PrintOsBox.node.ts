@@ -24,9 +24,7 @@ export class PrintOsBox implements INodeType {
 		defaults: { name: 'HP PrintOS Box' },
 		usableAsTool: true,
 		// The two lint plugins disagree here; the newer community-nodes rule (NodeConnectionTypes) wins.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'printOsApi', required: true }],
 		properties: [

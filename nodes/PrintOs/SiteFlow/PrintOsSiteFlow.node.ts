@@ -25,9 +25,7 @@ export class PrintOsSiteFlow implements INodeType {
 		defaults: { name: 'HP PrintOS Site Flow' },
 		usableAsTool: true,
 		// The two lint plugins disagree here; the newer community-nodes rule (NodeConnectionTypes) wins.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
