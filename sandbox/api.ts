@@ -1,19 +1,19 @@
 /**
- * One API request, start to finish: authenticate by the path's scheme, count it against the rate
- * limit, apply injected faults, run the handler, persist what must be persisted, then answer (after
- * any injected latency, on a timer so other requests keep flowing) or drop the connection.
+ * One API request, start to finish: read it (or drop it there, when asked to), authenticate by the
+ * path's scheme, count it against the rate limit, apply injected faults, run the handler, persist
+ * what must be persisted, then answer (after any injected latency, on a timer so other requests keep
+ * flowing) or drop the connection.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import { verify } from './auth';
 import type { ApiContext } from './context';
 import type { SandboxCore } from './core';
+import { DROPPED_BEFORE_PROCESSING, faultMessage } from './faults';
 import { delay, errorBody, HttpError, parseJson, queryObject, readBody, requestOrigin, sendJson } from './http';
 import { loggableHeaders, type RequestEntry } from './requestLog';
 import type { FamilyDefinition, Router } from './router';
 import type { ApiResult, Json } from './types';
-
-const FAULT_MESSAGES: Record<number, string> = { 500: 'Internal Server Error (injected by the sandbox)', 503: 'Service Unavailable (injected by the sandbox)' };
 
 export async function handleApi(core: SandboxCore, router: Router, family: FamilyDefinition, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 	const started = performance.now();
@@ -35,7 +35,7 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 	let drop = false;
 
 	const answer = async (result: ApiResult) => {
-		await delay(core.faults.state.latencyMs + core.faults.takeSlow());
+		await delay(core.faults.state.latencyMs + core.faults.takeSlow(method, pathname));
 		entry.status = result.status;
 		entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
 		if (drop) entry.dropped = true;
@@ -56,6 +56,16 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 		return answer({ status: failure.status, body: failure.body });
 	}
 
+	if (core.faults.takeDropBefore(method, pathname)) {
+		core.requests.faultInjected();
+		entry.dropped = true;
+		entry.error = DROPPED_BEFORE_PROCESSING;
+		entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
+		core.requests.record(entry);
+		req.socket.destroy();
+		return;
+	}
+
 	const auth = verify(family.scheme, method, pathname, req.headers, core.catalogue, {
 		maxSkewSeconds: core.config.maxSkewSeconds,
 		allowGatewaySha1: core.config.allowGatewaySha1,
@@ -73,9 +83,9 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 	if (rate.limited) return answer({ status: 429, body: errorBody(429, 'Too Many Requests') });
 
 	const injected = core.faults.takeFailNext(method, pathname);
-	if (injected !== undefined) {
+	if (injected) {
 		core.requests.faultInjected();
-		return answer({ status: injected, body: errorBody(injected, FAULT_MESSAGES[injected] ?? 'Error injected by the sandbox') });
+		return answer({ status: injected.status, body: errorBody(injected.status, faultMessage(injected.status)), headers: injected.headers });
 	}
 
 	let result: ApiResult;

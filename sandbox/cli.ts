@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox -- --port 4010 [options]`. Prints "PrintOS sandbox listening on <url>" once it
- * accepts requests (scripts wait for that line), then one line per API request unless --quiet.
+ * accepts requests (scripts wait for that line), then one line per API request and upload PUT unless
+ * --quiet.
  */
 import { resolveConfig, SandboxCore, type SandboxOptions } from './core';
 import { parseTriggerFlag } from './postbacks';

@@ -2,6 +2,10 @@
  * Fault knobs a test turns on to see how a client copes (latency, throttling, 5xx, dropped
  * connections, slow answers), and the production-like rate limit: a fixed window per calendar
  * minute per key or token (spec §3.8: 3000 requests/minute, 429 until the next minute).
+ *
+ * `failNext`, `dropBeforeProcessing`, `dropAfterProcessing` and `slow` apply to API requests, and
+ * to upload PUTs (`/_uploads/...`) only when their `match.path` is given and matches the upload's
+ * path, so a knob meant for the API is never used up by an upload.
  */
 import { HttpError, isObject } from './http';
 
@@ -14,10 +18,38 @@ export interface FaultMatch {
 export interface FaultState {
 	latencyMs: number;
 	rateLimit: { perMinute: number };
-	failNext: { count: number; status: number; match?: FaultMatch } | null;
+	/** `retryAfterSeconds` (default 1) is sent as Retry-After when `status` is 429. */
+	failNext: { count: number; status: number; match?: FaultMatch; retryAfterSeconds?: number } | null;
+	/** The request is read, then its connection destroyed before anything is done with it. */
+	dropBeforeProcessing: { count: number; match?: FaultMatch } | null;
+	/** The request is processed (an order is created, an upload stored), then its connection destroyed. */
 	dropAfterProcessing: { count: number; match?: FaultMatch } | null;
-	slow: { count: number; ms: number } | null;
+	slow: { count: number; ms: number; match?: FaultMatch } | null;
 }
+
+/** Which door a request came through: the API, or an upload URL. */
+export type FaultScope = 'api' | 'upload';
+
+/** What `failNext` does to a request it applies to. */
+export interface InjectedFailure {
+	status: number;
+	headers: Record<string, string>;
+}
+
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+const FAULT_MESSAGES: Record<number, string> = {
+	429: 'Too Many Requests (injected by the sandbox)',
+	500: 'Internal Server Error (injected by the sandbox)',
+	503: 'Service Unavailable (injected by the sandbox)',
+};
+
+/** The error message of a `failNext` answer. */
+export function faultMessage(status: number): string {
+	return FAULT_MESSAGES[status] ?? 'Error injected by the sandbox';
+}
+
+export const DROPPED_BEFORE_PROCESSING = 'connection dropped before processing (injected by the sandbox)';
 
 export interface RateDecision {
 	limited: boolean;
@@ -39,11 +71,18 @@ function match(value: unknown, name: string): FaultMatch | undefined {
 	};
 }
 
-function matches(rule: { match?: FaultMatch }, method: string, pathname: string): boolean {
+function matches(rule: { match?: FaultMatch }, method: string, pathname: string, scope: FaultScope): boolean {
+	if (scope === 'upload' && !rule.match?.path) return false;
 	if (!rule.match) return true;
 	if (rule.match.method && rule.match.method !== method) return false;
 	if (rule.match.path && !pathname.startsWith(rule.match.path)) return false;
 	return true;
+}
+
+function dropRule(value: unknown, name: string): { count: number; match?: FaultMatch } | null {
+	if (value === null) return null;
+	if (!isObject(value)) throw new HttpError(400, `${name} must be {count, match?}`);
+	return { count: nonNegative(value.count ?? 1, `${name}.count`), match: match(value.match, name) };
 }
 
 export class Faults {
@@ -55,7 +94,14 @@ export class Faults {
 	}
 
 	private initial(): FaultState {
-		return { latencyMs: 0, rateLimit: { perMinute: this.defaultPerMinute }, failNext: null, dropAfterProcessing: null, slow: null };
+		return {
+			latencyMs: 0,
+			rateLimit: { perMinute: this.defaultPerMinute },
+			failNext: null,
+			dropBeforeProcessing: null,
+			dropAfterProcessing: null,
+			slow: null,
+		};
 	}
 
 	/** Knobs given replace those knobs; knobs not given stay. `null` turns one off. */
@@ -71,26 +117,25 @@ export class Faults {
 			const rule = input.failNext;
 			if (rule === null) next.failNext = null;
 			else {
-				if (!isObject(rule)) throw new HttpError(400, 'failNext must be {count, status, match?}');
+				if (!isObject(rule)) throw new HttpError(400, 'failNext must be {count, status, match?, retryAfterSeconds?}');
 				const status = Number(rule.status ?? 500);
 				if (!Number.isInteger(status) || status < 400 || status > 599) throw new HttpError(400, 'failNext.status must be an HTTP error status (e.g. 500 or 503)');
 				next.failNext = { count: nonNegative(rule.count ?? 1, 'failNext.count'), status, match: match(rule.match, 'failNext') };
+				if (status === 429) {
+					next.failNext.retryAfterSeconds = nonNegative(rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS, 'failNext.retryAfterSeconds');
+				} else if (rule.retryAfterSeconds !== undefined && rule.retryAfterSeconds !== null) {
+					throw new HttpError(400, 'failNext.retryAfterSeconds is only sent with status 429');
+				}
 			}
 		}
-		if ('dropAfterProcessing' in input) {
-			const rule = input.dropAfterProcessing;
-			if (rule === null) next.dropAfterProcessing = null;
-			else {
-				if (!isObject(rule)) throw new HttpError(400, 'dropAfterProcessing must be {count, match?}');
-				next.dropAfterProcessing = { count: nonNegative(rule.count ?? 1, 'dropAfterProcessing.count'), match: match(rule.match, 'dropAfterProcessing') };
-			}
-		}
+		if ('dropBeforeProcessing' in input) next.dropBeforeProcessing = dropRule(input.dropBeforeProcessing, 'dropBeforeProcessing');
+		if ('dropAfterProcessing' in input) next.dropAfterProcessing = dropRule(input.dropAfterProcessing, 'dropAfterProcessing');
 		if ('slow' in input) {
 			const rule = input.slow;
 			if (rule === null) next.slow = null;
 			else {
-				if (!isObject(rule)) throw new HttpError(400, 'slow must be {count, ms}');
-				next.slow = { count: nonNegative(rule.count ?? 1, 'slow.count'), ms: nonNegative(rule.ms ?? 0, 'slow.ms') };
+				if (!isObject(rule)) throw new HttpError(400, 'slow must be {count, ms, match?}');
+				next.slow = { count: nonNegative(rule.count ?? 1, 'slow.count'), ms: nonNegative(rule.ms ?? 0, 'slow.ms'), match: match(rule.match, 'slow') };
 			}
 		}
 		this.state = next;
@@ -104,23 +149,32 @@ export class Faults {
 		return this.state;
 	}
 
-	takeFailNext(method: string, pathname: string): number | undefined {
+	takeFailNext(method: string, pathname: string, scope: FaultScope = 'api'): InjectedFailure | undefined {
 		const rule = this.state.failNext;
-		if (!rule || rule.count <= 0 || !matches(rule, method, pathname)) return undefined;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return undefined;
 		rule.count--;
-		return rule.status;
+		const headers: Record<string, string> = {};
+		if (rule.status === 429) headers['Retry-After'] = String(rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+		return { status: rule.status, headers };
 	}
 
-	takeDrop(method: string, pathname: string): boolean {
-		const rule = this.state.dropAfterProcessing;
-		if (!rule || rule.count <= 0 || !matches(rule, method, pathname)) return false;
+	takeDropBefore(method: string, pathname: string, scope: FaultScope = 'api'): boolean {
+		const rule = this.state.dropBeforeProcessing;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return false;
 		rule.count--;
 		return true;
 	}
 
-	takeSlow(): number {
+	takeDrop(method: string, pathname: string, scope: FaultScope = 'api'): boolean {
+		const rule = this.state.dropAfterProcessing;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return false;
+		rule.count--;
+		return true;
+	}
+
+	takeSlow(method: string, pathname: string, scope: FaultScope = 'api'): number {
 		const rule = this.state.slow;
-		if (!rule || rule.count <= 0) return 0;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return 0;
 		rule.count--;
 		return rule.ms;
 	}

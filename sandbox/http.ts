@@ -11,6 +11,7 @@ const STATUS_NAMES: Record<number, string> = {
 	404: 'NotFound',
 	405: 'MethodNotAllowed',
 	409: 'Conflict',
+	411: 'LengthRequired',
 	413: 'PayloadTooLarge',
 	429: 'TooManyRequests',
 	500: 'InternalServerError',

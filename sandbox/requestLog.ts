@@ -1,6 +1,7 @@
 /**
- * What the API received, for tests and benchmarks to inspect: a bounded log (never the two
- * signature headers) and running totals per status and per minute.
+ * What the sandbox received, for tests and benchmarks to inspect: a bounded log of API requests and
+ * upload PUTs (never the two signature headers, never an upload URL's signature) and running totals
+ * of everything logged, per status and per minute.
  */
 import type { IncomingHttpHeaders } from 'http';
 
@@ -19,9 +20,26 @@ export interface RequestEntry {
 	durationMs: number;
 	headers: Record<string, string | string[] | undefined>;
 	error?: string;
+	/** Set on upload PUTs to `/_uploads/...` only; `path` is then the upload's path, without its signature. */
+	upload?: UploadDetails;
+}
+
+export interface UploadDetails {
+	/** The Content-Length header as sent, or null without one. */
+	contentLength: number | null;
+	contentType: string | null;
+	/** Whether the PUT carried any PrintOS signing header (`x-hp-hmac-*`, `x-oneflow-*`); a presigned URL needs none. */
+	hmacHeaders: boolean;
+	/** Body bytes the sandbox read before answering (or dropping the connection). */
+	bytesReceived: number;
 }
 
 const SECRET_HEADERS = new Set(['x-hp-hmac-authentication', 'x-oneflow-authorization']);
+
+/** The header names of both PrintOS signing schemes. */
+export function hasSigningHeaders(headers: IncomingHttpHeaders): boolean {
+	return Object.keys(headers).some((name) => name.startsWith('x-hp-hmac-') || name.startsWith('x-oneflow-'));
+}
 const MINUTES_KEPT = 120;
 
 export function loggableHeaders(headers: IncomingHttpHeaders): Record<string, string | string[] | undefined> {

@@ -28,7 +28,7 @@ async function dispatch(core: SandboxCore, router: Router, admin: AdminApi, req:
 	if (pathname === '/_sandbox' || pathname.startsWith('/_sandbox/')) return handleAdmin(admin, req, res, url);
 	const uploadId = uploadIdFromPath(pathname);
 	if (uploadId) {
-		if (method === 'PUT') return core.uploads.handlePut(req, res, uploadId, url.searchParams);
+		if (method === 'PUT') return core.uploads.handlePut(req, res, uploadId, url);
 		if (method === 'GET') return core.uploads.handleGet(res, uploadId);
 		req.resume();
 		return sendJson(res, 405, errorBody(405, 'Upload URLs take PUT (upload) and GET (fetch)'));

@@ -51,8 +51,11 @@ export function registerCredentialType(type: ICredentialType) {
 	CREDENTIAL_TYPES[type.name] = type;
 }
 
-/** Hands credentials to n8n-core and signs through the credential classes' real `authenticate`. */
-class TestCredentialsHelper extends ICredentialsHelper {
+/**
+ * Hands credentials to n8n-core and signs through the credential classes' real `authenticate`.
+ * Also used by `loadOptionsRun.ts`, for the editor's pickers.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -94,8 +97,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentialsOauthTokenData() {}
 
-	getCredentialsProperties() {
-		return CREDENTIAL_TYPES.printOsApi.properties;
+	getCredentialsProperties(type: string) {
+		return (CREDENTIAL_TYPES[type] ?? CREDENTIAL_TYPES.printOsApi).properties;
 	}
 }
 

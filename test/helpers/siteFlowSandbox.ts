@@ -28,7 +28,7 @@ export interface RunOptions {
 export interface SiteFlowHarness {
 	sandbox: () => Sandbox;
 	run: (parameters: IDataObject, options?: RunOptions) => Promise<RunNodeResult>;
-	/** API requests the sandbox received (uploads are not API requests). */
+	/** API requests the sandbox received (upload PUTs are logged too; filter them where only API calls count). */
 	apiRequests: () => RequestEntry[];
 }
 

@@ -102,6 +102,39 @@ describe('failNext', () => {
 	});
 });
 
+describe('failNext with 429', () => {
+	it('sends Retry-After: 1 by default, or failNext.retryAfterSeconds', async () => {
+		sandbox.setFaults({ failNext: { count: 1, status: 429 } });
+		expect(sandbox.faults().failNext).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+		const first = await siteFlow(base, 'GET', '/api/account');
+		expect(first.status).toBe(429);
+		expect(first.headers.get('retry-after')).toBe('1');
+		expect(first.body).toMatchObject({ success: false, error: { code: 429, message: 'Too Many Requests (injected by the sandbox)' } });
+		sandbox.setFaults({ failNext: { count: 1, status: 429, retryAfterSeconds: 7 } });
+		expect((await siteFlow(base, 'GET', '/api/account')).headers.get('retry-after')).toBe('7');
+		// other statuses send none
+		sandbox.setFaults({ failNext: { count: 1, status: 503 } });
+		expect((await siteFlow(base, 'GET', '/api/account')).headers.get('retry-after')).toBeNull();
+	});
+});
+
+describe('dropBeforeProcessing', () => {
+	it('drops the connection before the request is processed: nothing is created', async () => {
+		sandbox.setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: '/api/order' } } });
+		// not matched: answered as usual
+		expect((await siteFlow(base, 'GET', '/api/account')).status).toBe(200);
+		const order = validOrder({ sourceOrderId: 'NEVER-1' });
+		await expect(siteFlow(base, 'POST', '/api/order', { body: order })).rejects.toThrow();
+		expect(sandbox.orders({ sourceOrderId: 'NEVER-1' })).toHaveLength(0);
+		expect(sandbox.requests(1)[0]).toMatchObject({ method: 'POST', path: '/api/order', status: 0, dropped: true, error: expect.stringMatching(/before processing/) });
+		// so a re-send creates the order, once
+		expect((await siteFlow(base, 'POST', '/api/order', { body: order })).status).toBe(201);
+		expect(sandbox.orders({ sourceOrderId: 'NEVER-1' })).toHaveLength(1);
+		expect(sandbox.faults().dropBeforeProcessing?.count).toBe(0);
+		expect(sandbox.stats()).toMatchObject({ faultsInjected: 1, byStatus: { dropped: 1 } });
+	});
+});
+
 describe('dropAfterProcessing', () => {
 	it('creates the order, then drops the connection without answering', async () => {
 		sandbox.setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/api/order' } } });
@@ -128,16 +161,96 @@ describe('slow', () => {
 	});
 });
 
+describe('faults on upload PUTs', () => {
+	const UPLOADS = { method: 'PUT', path: '/_uploads/' };
+
+	async function uploadUrl(): Promise<{ uploadUrl: string; fetchUrl: string }> {
+		return (await gateway(base, 'GET', '/box/api/partner/file/uploadurls?mimeType=application/pdf')).body;
+	}
+
+	const put = (url: string, body = '%PDF-1.4 bytes', signal?: AbortSignal) =>
+		fetch(url, { method: 'PUT', body, headers: { 'content-type': 'application/pdf' }, signal });
+	const uploadId = (url: string) => new URL(url).pathname.split('/').pop() as string;
+
+	it('reach an upload only through a match.path that matches it', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ failNext: { count: 1, status: 503 } });
+		// the unmatched knob is used up by the next API request, not by the upload
+		expect((await put(urls.uploadUrl)).status).toBe(200);
+		expect(sandbox.faults().failNext?.count).toBe(1);
+		sandbox.setFaults({ failNext: { count: 1, status: 503, match: { method: 'PUT' } } });
+		expect((await put(urls.uploadUrl)).status).toBe(200);
+		sandbox.setFaults({ failNext: { count: 1, status: 503, match: { path: '/_uploads/000000000000000000000000' } } });
+		expect((await put(urls.uploadUrl)).status).toBe(200);
+		expect(sandbox.faults().failNext?.count).toBe(1);
+	});
+
+	it('failNext answers the PUT with its status, after reading the body, and stores nothing', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ failNext: { count: 1, status: 503, match: UPLOADS } });
+		const refused = await put(urls.uploadUrl, 'twelve bytes');
+		expect(refused.status).toBe(503);
+		expect(await refused.json()).toMatchObject({ success: false, error: { code: 503, message: 'Service Unavailable (injected by the sandbox)' } });
+		expect(sandbox.upload(uploadId(urls.fetchUrl)).complete).toBe(false);
+		expect(sandbox.requests(1)[0]).toMatchObject({ path: `/_uploads/${uploadId(urls.fetchUrl)}`, status: 503, upload: { bytesReceived: 12 } });
+		expect((await put(urls.uploadUrl, 'twelve bytes')).status).toBe(200);
+		expect(sandbox.upload(uploadId(urls.fetchUrl))).toMatchObject({ complete: true, size: 12 });
+	});
+
+	it('failNext with 429 sends Retry-After on an upload too', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ failNext: { count: 1, status: 429, match: UPLOADS, retryAfterSeconds: 3 } });
+		const throttled = await put(urls.uploadUrl);
+		expect(throttled.status).toBe(429);
+		expect(throttled.headers.get('retry-after')).toBe('3');
+	});
+
+	it('dropBeforeProcessing drops the PUT without storing it', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ dropBeforeProcessing: { count: 1, match: UPLOADS } });
+		await expect(put(urls.uploadUrl)).rejects.toThrow();
+		expect(sandbox.upload(uploadId(urls.fetchUrl)).complete).toBe(false);
+		expect(sandbox.requests(1)[0]).toMatchObject({ status: 0, dropped: true, upload: { bytesReceived: 14 } });
+	});
+
+	it('dropAfterProcessing stores the PUT, then drops its connection', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ dropAfterProcessing: { count: 1, match: UPLOADS } });
+		await expect(put(urls.uploadUrl)).rejects.toThrow();
+		expect(sandbox.upload(uploadId(urls.fetchUrl))).toMatchObject({ complete: true, size: 14 });
+		expect(sandbox.requests(1)[0]).toMatchObject({ status: 200, dropped: true });
+	});
+
+	it('slow delays the answer to a PUT so a client timeout fires', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ slow: { count: 1, ms: 600, match: UPLOADS } });
+		await expect(put(urls.uploadUrl, 'x', AbortSignal.timeout(200))).rejects.toThrow();
+		expect(sandbox.faults().slow?.count).toBe(0);
+		expect((await put(urls.uploadUrl, 'x')).status).toBe(200);
+	});
+
+	it('counts the faults injected into uploads', async () => {
+		const urls = await uploadUrl();
+		sandbox.setFaults({ failNext: { count: 2, status: 500, match: UPLOADS } });
+		await put(urls.uploadUrl);
+		await put(urls.uploadUrl);
+		expect(sandbox.stats().faultsInjected).toBe(2);
+	});
+});
+
 describe('fault admin', () => {
 	it('merges knobs, shows them, clears them back to the configured rate limit', async () => {
 		await admin(base, 'POST', '/faults', { latencyMs: 5 });
 		await admin(base, 'POST', '/faults', { slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 } });
 		const shown = await admin(base, 'GET', '/faults');
-		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 }, failNext: null, dropAfterProcessing: null });
+		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null });
 		expect((await admin(base, 'POST', '/faults', { latencyMs: -1 })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 200 } })).status).toBe(400);
+		expect((await admin(base, 'POST', '/faults', { failNext: { status: 429, retryAfterSeconds: -1 } })).status).toBe(400);
+		expect((await admin(base, 'POST', '/faults', { failNext: { status: 503, retryAfterSeconds: 5 } })).status).toBe(400);
+		expect((await admin(base, 'POST', '/faults', { dropBeforeProcessing: 'yes' })).status).toBe(400);
 		const cleared = await admin(base, 'DELETE', '/faults');
-		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000 }, failNext: null, dropAfterProcessing: null, slow: null });
+		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000 }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null });
 	});
 
 	it('counts requests by status and minute', async () => {

@@ -74,6 +74,68 @@ describe('pre-signed uploads', () => {
 	});
 });
 
+describe('upload PUTs in the request log', () => {
+	it('records status, content-length, content-type, signing headers and the path without the signature', async () => {
+		const urls = (await gateway(base, 'GET', '/box/api/partner/file/uploadurls?mimeType=application/pdf')).body;
+		const signature = new URL(urls.uploadUrl).searchParams.get('signature') as string;
+		sandbox.clearRequests();
+		expect((await put(urls.uploadUrl, '%PDF-1.4 logged')).status).toBe(200);
+		// a client that signed the PUT anyway (storage ignores or refuses such headers)
+		const signed = await fetch(urls.uploadUrl, {
+			method: 'PUT',
+			body: 'again',
+			headers: { 'content-type': 'image/png', 'x-hp-hmac-authentication': 'sandbox-key:abc', 'x-hp-hmac-date': new Date().toISOString() },
+		});
+		expect(signed.status).toBe(200);
+		expect((await put(urls.uploadUrl.replace(/signature=\w+/, 'signature=forged'), 'x')).status).toBe(403);
+
+		const [plain, withHmac, forged] = sandbox.requests(3);
+		const path = `/_uploads/${idOf(urls.fetchUrl)}`;
+		expect(plain).toMatchObject({
+			method: 'PUT',
+			path,
+			query: {},
+			status: 200,
+			family: null,
+			credential: null,
+			upload: { contentLength: 15, contentType: 'application/pdf', hmacHeaders: false, bytesReceived: 15 },
+		});
+		expect(withHmac).toMatchObject({ path, status: 200, upload: { contentLength: 5, contentType: 'image/png', hmacHeaders: true } });
+		expect(withHmac.headers['x-hp-hmac-authentication']).toBeUndefined();
+		expect(forged).toMatchObject({ path, status: 403, error: expect.stringMatching(/^Signature does not match/) });
+		expect(JSON.stringify(sandbox.requests(3))).not.toContain(signature);
+		// also over the admin API
+		const logged = (await fetch(`${base}/_sandbox/requests?limit=3`).then((response) => response.json())) as { requests: Array<{ path: string }> };
+		expect(logged.requests.map((entry) => entry.path)).toEqual([path, path, path]);
+		// the totals count what the log recorded
+		expect(sandbox.stats()).toMatchObject({ requests: 3, byStatus: { 200: 2, 403: 1 } });
+	});
+});
+
+describe('Content-Length', () => {
+	it('refuses a chunked PUT (no Content-Length) with 411, as S3 presigned URLs do', async () => {
+		const urls = (await gateway(base, 'GET', '/box/api/partner/file/uploadurls?mimeType=application/pdf')).body;
+		const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+			const req = request(new URL(urls.uploadUrl), { method: 'PUT', headers: { 'content-type': 'application/pdf' } }, (res) => {
+				let body = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (body += chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+			});
+			req.on('error', reject);
+			// written without a length, Node sends the body chunked
+			req.write('%PDF-1.4 ');
+			req.end('chunked');
+		});
+		expect(answer.status).toBe(411);
+		expect(JSON.parse(answer.body)).toMatchObject({ success: false, error: { code: 411, name: 'LengthRequired' } });
+		expect(sandbox.upload(idOf(urls.fetchUrl)).complete).toBe(false);
+		expect(sandbox.requests(1)[0]).toMatchObject({ status: 411, upload: { contentLength: null, bytesReceived: 16 } });
+		// with a length, the same bytes are taken
+		expect((await put(urls.uploadUrl, '%PDF-1.4 chunked')).status).toBe(200);
+	});
+});
+
 describe('Site Flow artwork uploads', () => {
 	it('a PUT to an order file\'s url marks it received and lets the order become print-ready', async () => {
 		const order = (await siteFlow(base, 'POST', '/api/order', { body: validOrder({ fetch: false, path: 'cards.pdf' }) })).body.order;

@@ -19,8 +19,6 @@ export const FAST_REQUEST_OPTIONS = { pacePerMinute: 0, retryBaseMs: 5 };
 export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
-	/** Another gateway root, e.g. a proxy in front of the sandbox. */
-	baseUrl?: string;
 	secret?: string;
 }
 
@@ -30,7 +28,6 @@ export async function runBox(
 	options: RunOptions = {},
 ): Promise<RunNodeResult> {
 	const printOsApi = { ...sandbox.credentialData().printOsApi };
-	if (options.baseUrl) printOsApi.baseUrl = options.baseUrl;
 	if (options.secret !== undefined) printOsApi.secret = options.secret;
 	return await runNode({
 		nodeType: boxNode,
@@ -49,10 +46,18 @@ export async function freshSandbox(): Promise<Sandbox> {
 	return await startSandbox({ port: 0 });
 }
 
-/** Box API calls the sandbox received (upload PUTs are not API calls and are not logged). */
+/** Box API calls the sandbox received (upload PUTs are logged too, but are not API calls). */
 export function boxCalls(sandbox: Sandbox): RequestEntry[] {
 	return sandbox.requests(1000).filter((entry) => entry.path.startsWith('/box/'));
 }
+
+/** The unsigned upload PUTs the sandbox received, as its request log records them. */
+export function uploadPuts(sandbox: Sandbox): RequestEntry[] {
+	return sandbox.requests(1000).filter((entry) => entry.upload);
+}
+
+/** Fault knobs reach upload URLs only through a `match.path` under `/_uploads/`. */
+export const UPLOAD_PUTS = { method: 'PUT', path: '/_uploads/' };
 
 export function callLines(sandbox: Sandbox): string[] {
 	return boxCalls(sandbox).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);

@@ -2,9 +2,11 @@
  * Contact, Dashboard, Substrate, Flow and Upload URL operations, and the pickers the editor fills
  * from the account (substrates, flows, contacts).
  */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { Sandbox } from '../../../sandbox';
+import { loadOptionsContext } from '../../harness/loadOptionsRun';
 import { boxCalls, boxNode, callLines, freshSandbox, locator, makeFile, makeFolder, runBox } from './boxKit';
-import { loadOptionsContext } from './loadOptionsRun';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -116,9 +118,19 @@ describe('Upload URL: Get', () => {
 	});
 });
 
+/** The Box node with File > Upload From URL open, as when its Substrate and Flow pickers open. */
+function boxPicker(printOsApi: ICredentialDataDecryptedObject) {
+	return loadOptionsContext({
+		nodeType: boxNode,
+		credentials: { printOsApi },
+		parameters: { resource: 'file', operation: 'uploadFromUrl' },
+		path: 'parameters.additionalFields',
+	});
+}
+
 describe('pickers', () => {
 	it('lists substrates and flows from the account, by name', async () => {
-		const context = loadOptionsContext(sandbox.credentialData().printOsApi);
+		const context = boxPicker(sandbox.credentialData().printOsApi);
 		const substrates = await boxNode.methods.loadOptions.getSubstrates.call(context);
 		expect(substrates).toHaveLength(SEEDED_SUBSTRATES);
 		expect(substrates[0]).toEqual({ name: 'Gloss Text', value: 'Gloss Text' });
@@ -128,7 +140,7 @@ describe('pickers', () => {
 	});
 
 	it('searches contacts by name or e-mail', async () => {
-		const context = loadOptionsContext(sandbox.credentialData().printOsApi);
+		const context = boxPicker(sandbox.credentialData().printOsApi);
 		const all = await boxNode.methods.listSearch.searchContacts.call(context);
 		expect(all.results.length).toBeGreaterThanOrEqual(2);
 		const found = await boxNode.methods.listSearch.searchContacts.call(context, 'psp');
@@ -136,7 +148,7 @@ describe('pickers', () => {
 	});
 
 	it('surfaces PrintOS refusing the credential', async () => {
-		const context = loadOptionsContext({ ...sandbox.credentialData().printOsApi, secret: 'wrong' });
+		const context = boxPicker({ ...sandbox.credentialData().printOsApi, secret: 'wrong' });
 		await expect(boxNode.methods.loadOptions.getFlows.call(context)).rejects.toMatchObject({ httpCode: '401' });
 	});
 });

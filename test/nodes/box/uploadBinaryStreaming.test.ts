@@ -12,11 +12,9 @@ import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../sandbox';
-import { callLines, freshSandbox, locator, makeFolder, runBox, sha256 } from './boxKit';
-import { startGatewayProxy, type GatewayProxy } from './gatewayProxy';
+import { callLines, freshSandbox, locator, makeFolder, runBox, sha256, UPLOAD_PUTS, uploadPuts } from './boxKit';
 
 let sandbox: Sandbox;
-let proxy: GatewayProxy;
 let folderId: string;
 let binaryData: BinaryDataService;
 
@@ -24,11 +22,9 @@ beforeAll(async () => {
 	binaryData = Container.get(BinaryDataService);
 	await binaryData.init();
 	sandbox = await freshSandbox();
-	proxy = await startGatewayProxy(sandbox.url);
 	folderId = await makeFolder(sandbox, 'Streamed');
 });
 afterAll(async () => {
-	await proxy.close();
 	await sandbox.close();
 	restoreBinaryMode();
 });
@@ -53,25 +49,29 @@ it('streams a multi-MiB file from n8n’s binary store, byte for byte', async ()
 	const result = await runBox(
 		sandbox,
 		{ resource: 'file', operation: 'uploadBinary', folderId: locator(folderId), binaryPropertyName: 'data', copies: 1 },
-		{ items: [item], baseUrl: proxy.url },
+		{ items: [item] },
 	);
 	expect(result.error).toBeUndefined();
 	const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-	expect(proxy.puts[0].headers['content-length']).toBe(String(size));
+	expect(uploadPuts(sandbox).at(-1)?.upload).toMatchObject({ contentLength: size, bytesReceived: size });
 	expect(sandbox.upload(String(result.items[0].json.uploadId))).toMatchObject({ size, sha256: sha256(...chunks) });
 	expect(result.items[0].json).toMatchObject({ name: 'book-block.pdf', size });
 	expect(callLines(sandbox).slice(-2)).toEqual(['GET /box/api/partner/file/uploadurls 200', 'POST /box/api/partner/file 200']);
 });
 
 it('re-opens the stream when the upload PUT is retried', async () => {
-	proxy.failUploadPuts = 1;
+	sandbox.clearRequests();
+	sandbox.setFaults({ failNext: { count: 1, status: 503, match: UPLOAD_PUTS } });
 	const chunks = [randomBytes(300_000)];
 	const result = await runBox(
 		sandbox,
 		{ resource: 'file', operation: 'uploadBinary', folderId: locator(folderId), binaryPropertyName: 'data', copies: 1 },
-		{ items: [await storedItem(chunks, 'image/jpeg', 'photo.jpg')], baseUrl: proxy.url },
+		{ items: [await storedItem(chunks, 'image/jpeg', 'photo.jpg')] },
 	);
 	expect(result.error).toBeUndefined();
-	expect(proxy.puts.slice(-2).map((put) => put.bytes)).toEqual([300_000, 300_000]);
+	expect(uploadPuts(sandbox).map((put) => [put.status, put.upload?.bytesReceived])).toEqual([
+		[503, 300_000],
+		[200, 300_000],
+	]);
 	expect(sandbox.upload(String(result.items[0].json.uploadId)).sha256).toBe(sha256(chunks[0]));
 });

@@ -1,15 +1,19 @@
 /**
- * The small upload modules on their own: where the bytes come from, which types Box takes, how
- * upload URLs are read, and what a storage refusal says.
+ * The upload modules on their own: the shared ones both nodes upload through
+ * (`nodes/PrintOs/shared/upload`: where the bytes come from, what type a binary is, what a storage
+ * refusal says) and Box's own rules (which types Box takes, how its upload URLs are read). Site
+ * Flow's type rule is in `test/nodes/siteFlow/artworkMimeType.test.ts`; the PUT itself is tested
+ * end to end through both nodes.
  */
 import { Readable } from 'stream';
 
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { openBinarySource } from '../../../nodes/PrintOs/Box/upload/binarySource';
 import { boxUploadMimeType } from '../../../nodes/PrintOs/Box/upload/mimeTypes';
-import { redactPresignedUrl, refusalReason, uploadTimeoutMs } from '../../../nodes/PrintOs/Box/upload/presignedPut';
 import { readUploadTarget } from '../../../nodes/PrintOs/Box/upload/uploadTarget';
+import { openBinarySource } from '../../../nodes/PrintOs/shared/upload/binarySource';
+import { canonicalMimeType, resolveMimeType } from '../../../nodes/PrintOs/shared/upload/mimeTypes';
+import { redactPresignedUrl, refusalReason, uploadTimeoutMs } from '../../../nodes/PrintOs/shared/upload/presignedPut';
 
 function fakeContext(binary: IBinaryData, calls: string[]): IExecuteFunctions {
 	return {
@@ -32,7 +36,7 @@ function fakeContext(binary: IBinaryData, calls: string[]): IExecuteFunctions {
 	} as unknown as IExecuteFunctions;
 }
 
-describe('openBinarySource', () => {
+describe('openBinarySource (shared)', () => {
 	it('streams a binary kept outside the item, sized from n8n’s metadata, never buffering it', async () => {
 		const calls: string[] = [];
 		const binary = { id: 'filesystem-v2:abc', data: 'filesystem-v2', mimeType: 'application/pdf', fileName: 'big.pdf', fileSize: '7.34 MB' };
@@ -57,6 +61,30 @@ describe('openBinarySource', () => {
 			'The "Input Binary Field" parameter is empty [item 3]',
 		);
 		expect(calls).toEqual([]);
+	});
+});
+
+describe('resolveMimeType (shared)', () => {
+	it.each([
+		[{ mimeType: 'application/pdf; charset=binary' }, 'application/pdf'],
+		[{ mimeType: 'IMAGE/JPEG' }, 'image/jpeg'],
+		[{ mimeType: 'image/pjpeg' }, 'image/jpeg'],
+		[{ mimeType: 'application/x-pdf' }, 'application/pdf'],
+		// any declared type is kept, in canonical form: refusing it is a node's rule
+		[{ mimeType: 'Image/WebP' }, 'image/webp'],
+		[{ mimeType: 'text/plain', fileName: 'a.pdf' }, 'text/plain'],
+		[{ mimeType: 'binary/octet-stream', fileExtension: '.PNG' }, 'image/png'],
+		[{ fileName: 'scan.tiff' }, 'image/tiff'],
+		[{ mimeType: 'application/octet-stream', fileName: 'archive.zip' }, undefined],
+		[{ mimeType: 'application/octet-stream' }, undefined],
+		[{}, undefined],
+	])('reads %j as %s', (binary, expected) => {
+		expect(resolveMimeType(binary)).toBe(expected);
+	});
+
+	it('canonicalMimeType drops parameters and case and resolves aliases', () => {
+		expect(canonicalMimeType(' image/X-MS-BMP ; foo=bar')).toBe('image/bmp');
+		expect(canonicalMimeType(undefined)).toBe('');
 	});
 });
 
@@ -104,7 +132,7 @@ describe('readUploadTarget', () => {
 	});
 });
 
-describe('refusalReason and redactPresignedUrl', () => {
+describe('refusalReason, uploadTimeoutMs and redactPresignedUrl (shared)', () => {
 	it('reads S3 XML, JSON and plain text refusals', () => {
 		expect(refusalReason('<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>')).toBe(
 			'AccessDenied: Request has expired',

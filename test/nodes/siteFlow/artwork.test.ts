@@ -14,6 +14,15 @@ function completedUploads() {
 	return harness.sandbox().uploads().filter((upload) => upload.complete);
 }
 
+/** The sandbox logs upload PUTs next to API requests; these are the API requests alone. */
+function apiCalls() {
+	return harness.apiRequests().filter((request) => !request.upload);
+}
+
+function uploadPuts() {
+	return harness.apiRequests().filter((request) => request.upload);
+}
+
 describe.each(BOTH_AUTHS)('Order Artwork: Upload with %s', (auth) => {
 	it('uploads the binary and returns the path a component takes', async () => {
 		const bytes = pdfBytes(`upload-${auth}`, 50_000);
@@ -25,8 +34,15 @@ describe.each(BOTH_AUTHS)('Order Artwork: Upload with %s', (auth) => {
 		const [upload] = completedUploads();
 		expect(upload).toMatchObject({ size: 50_000, sha256: sha256(bytes), mimeType: 'application/pdf' });
 		expect(output.path).toBe(upload.fetchUrl);
-		expect(harness.apiRequests().map((request) => request.path.replace(/^\/siteflow/, ''))).toEqual(['/api/file/getpreupload']);
-		expect(harness.apiRequests()[0].query).toEqual({ mimeType: 'application/pdf' });
+		expect(apiCalls().map((request) => request.path.replace(/^\/siteflow/, ''))).toEqual(['/api/file/getpreupload']);
+		expect(apiCalls()[0].query).toEqual({ mimeType: 'application/pdf' });
+		// the PUT goes to the upload URL unsigned, with the type asked for and an exact length
+		expect(uploadPuts()).toHaveLength(1);
+		expect(uploadPuts()[0]).toMatchObject({
+			path: `/_uploads/${upload.id}`,
+			status: 200,
+			upload: { contentLength: 50_000, contentType: 'application/pdf', hmacHeaders: false, bytesReceived: 50_000 },
+		});
 		expectNoSecret(result);
 	});
 });
@@ -111,7 +127,7 @@ describe('artwork input checks happen before any request or upload', () => {
 	it('a missing binary field', async () => {
 		const result = await run({ resource: 'orderArtwork', operation: 'upload', binaryPropertyName: 'file' }, { items: [itemWithFile(pdfBytes('x'), 'a.pdf')] });
 		expect(result.error?.message).toMatch(/file/);
-		expect(harness.apiRequests()).toHaveLength(0);
+		expect(apiCalls()).toHaveLength(0);
 	});
 
 	it('a component the order does not have', async () => {
@@ -121,7 +137,7 @@ describe('artwork input checks happen before any request or upload', () => {
 		);
 		expect(result.error?.message).toBe('Item 0: item "ART-5-1" has no component with code "Cover"');
 		expect(result.error?.description).toBe('Its components: Content');
-		expect(harness.apiRequests()).toHaveLength(0);
+		expect(apiCalls()).toHaveLength(0);
 	});
 
 	it('an order file without a matching binary', async () => {

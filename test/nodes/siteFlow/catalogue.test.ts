@@ -1,16 +1,17 @@
 /**
  * Product, SKU, Stock, Account, Shipment and File operations against the sandbox, through both
- * credentials, plus the node's list searches and SKU dropdown.
+ * credentials, plus the node's list searches and SKU dropdown, run as the editor runs them.
  */
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
 import { PrintOsSiteFlow } from '../../../nodes/PrintOs/SiteFlow/PrintOsSiteFlow.node';
-import { CREDENTIAL_TYPES } from '../../harness/n8nRun';
+import { loadOptionsContext } from '../../harness/loadOptionsRun';
 import { validOrder } from '../../helpers/siteFlowOrders';
 import { BOTH_AUTHS, expectNoSecret, useSiteFlowSandbox, type Auth } from '../../helpers/siteFlowSandbox';
 
 const harness = useSiteFlowSandbox();
 const { run } = harness;
+const node = new PrintOsSiteFlow();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -98,35 +99,27 @@ describe('input checks', () => {
 	});
 });
 
-/** A load-options context that signs with the real credential class and sends with fetch. */
-function loadOptionsContext(auth: Auth): ILoadOptionsFunctions {
-	const credentials = harness.sandbox().credentialData()[auth];
-	return {
-		getNodeParameter: (name: string, fallback: unknown) => (name === 'authentication' ? auth : fallback),
-		getCredentials: async () => credentials,
-		getNode: () => ({ name: 'Site Flow', type: 'printOsSiteFlow', typeVersion: 1, position: [0, 0], parameters: {} }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				const query = new URLSearchParams(Object.fromEntries(Object.entries(options.qs ?? {}).map(([key, value]) => [key, String(value)])));
-				const withQuery: IHttpRequestOptions = { ...options, url: `${options.url}${query.size ? `?${query}` : ''}`, qs: {} };
-				const authenticate = CREDENTIAL_TYPES[auth].authenticate as (data: unknown, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-				const signed = await authenticate(credentials, withQuery);
-				const response = await fetch((signed as IHttpRequestOptions).url, {
-					method: (signed as IHttpRequestOptions).method,
-					headers: (signed as IHttpRequestOptions).headers as Record<string, string>,
-				});
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.json() };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
+/**
+ * A picker opening in the editor: n8n-core's real LoadOptionsContext for the node with these
+ * parameters, signing with the real credential the Authentication parameter selects.
+ */
+function picker(auth: Auth, parameters: INodeParameters, path: string): ILoadOptionsFunctions {
+	return loadOptionsContext({
+		nodeType: node,
+		credentials: { [auth]: harness.sandbox().credentialData()[auth] },
+		parameters: { authentication: auth, ...parameters },
+		path,
+	});
 }
 
+const orderPicker = (auth: Auth) => picker(auth, { resource: 'order', operation: 'get' }, 'parameters.orderId');
+const skuPicker = (auth: Auth) => picker(auth, { resource: 'order', operation: 'submit', inputMode: 'fields' }, 'parameters.items.item[0].sku');
+
 describe.each(BOTH_AUTHS)('list searches with %s', (auth) => {
-	const node = new PrintOsSiteFlow();
 
 	it('searchOrders lists orders newest first, filters by text and pages on', async () => {
 		await harness.sandbox().generateOrders(105);
-		const context = loadOptionsContext(auth);
+		const context = orderPicker(auth);
 		const first = await node.methods.listSearch.searchOrders.call(context);
 		expect(first.results).toHaveLength(100);
 		expect(first.results[0].name).toBe('GEN-000105 (dataready)');
@@ -139,7 +132,7 @@ describe.each(BOTH_AUTHS)('list searches with %s', (auth) => {
 	});
 
 	it('searchSkus and searchProducts name entries and give their IDs', async () => {
-		const context = loadOptionsContext(auth);
+		const context = picker(auth, { resource: 'sku', operation: 'get' }, 'parameters.skuId');
 		const skus = await node.methods.listSearch.searchSkus.call(context, 'business');
 		expect(skus.results).toEqual([{ name: 'Business Cards', value: expect.any(String) }]);
 		const products = await node.methods.listSearch.searchProducts.call(context, 'flyer');
@@ -147,8 +140,21 @@ describe.each(BOTH_AUTHS)('list searches with %s', (auth) => {
 	});
 
 	it('getSkus offers SKU codes as values', async () => {
-		const options = await node.methods.loadOptions.getSkus.call(loadOptionsContext(auth));
+		const options = await node.methods.loadOptions.getSkus.call(skuPicker(auth));
 		expect(options).toContainEqual({ name: 'Business Cards (Business Cards 85x55mm)', value: 'Business Cards' });
 		expect(options).toHaveLength(6);
+		expect(paths()).toEqual(['GET /api/sku']);
+	});
+
+	it('signs picker requests with the selected credential, and surfaces PrintOS refusing it', async () => {
+		await node.methods.loadOptions.getSkus.call(skuPicker(auth));
+		expect(harness.apiRequests()[0]).toMatchObject({ scheme: auth === 'printOsApi' ? 'A' : 'B', credential: auth === 'printOsApi' ? 'sandbox-key' : 'sandbox-token', status: 200 });
+		const wrong = loadOptionsContext({
+			nodeType: node,
+			credentials: { [auth]: { ...harness.sandbox().credentialData()[auth], secret: 'wrong' } },
+			parameters: { authentication: auth, resource: 'order', operation: 'get' },
+			path: 'parameters.orderId',
+		});
+		await expect(node.methods.listSearch.searchOrders.call(wrong)).rejects.toMatchObject({ httpCode: '401' });
 	});
 });

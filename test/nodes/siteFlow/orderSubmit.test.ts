@@ -77,7 +77,8 @@ describe.each(BOTH_AUTHS)('Order: Submit with %s', (auth) => {
 	});
 
 	it('retries a 429 on submit, then succeeds with one order', async () => {
-		harness.sandbox().setFaults({ failNext: { count: 2, status: 429, match: { method: 'POST' } } });
+		// Retry-After: 0 keeps the test quick; the transport honours whatever the sandbox sends (default 1 s)
+		harness.sandbox().setFaults({ failNext: { count: 2, status: 429, match: { method: 'POST' }, retryAfterSeconds: 0 } });
 		const result = await run(submitJson(validOrder('RATE-1')), { auth });
 		expect(result.error).toBeUndefined();
 		expect(orderPosts().map((request) => request.status)).toEqual([429, 429, 201]);
@@ -103,6 +104,21 @@ describe.each(BOTH_AUTHS)('Order: Submit with %s', (auth) => {
 });
 
 describe('Order: Submit after a lost connection', () => {
+	it('lost before PrintOS processed it: finds no order by sourceOrderId, re-sends once, one order exists', async () => {
+		harness.sandbox().setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: '/api/order' } } });
+		const result = await run(submitJson(validOrder('LOST-0')));
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.submission).toMatchObject({ outcome: 'resubmittedAfterConnectionLoss', requests: 2, target: 'siteFlowApi' });
+		expect(harness.apiRequests().map((request) => `${request.method} ${request.path} ${request.dropped ? 'dropped' : request.status}`)).toEqual([
+			'POST /api/order dropped',
+			'GET /api/order/bysourceid/LOST-0 404',
+			'POST /api/order 201',
+		]);
+		const stored = harness.sandbox().orders({ sourceOrderId: 'LOST-0' });
+		expect(stored).toHaveLength(1);
+		expect(result.items[0].json._id).toBe(stored[0]._id);
+	});
+
 	it('re-sends once when the order is not found; the second answer is final', async () => {
 		// The server refuses this order (unknown SKU) but the answer is lost, so no order exists.
 		harness.sandbox().setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/api/order' } } });

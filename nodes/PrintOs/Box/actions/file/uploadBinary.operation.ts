@@ -8,9 +8,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { describeBinary, openBinarySource } from '../../upload/binarySource';
+import { describeBinary, openBinarySource } from '../../../shared/upload/binarySource';
+import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
 import { boxUploadMimeType, describeAcceptedTypes } from '../../upload/mimeTypes';
-import { putToPresignedUrl } from '../../upload/presignedPut';
 import { copiesField, folderLocator } from '../descriptions';
 import { inferredPathNotice, showOnlyFor } from '../displayOptions';
 import { missingParameter, readLocatorId, readOptionalText } from '../parameters';

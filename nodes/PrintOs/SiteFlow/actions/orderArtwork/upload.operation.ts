@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { describeBinary, openBinarySource } from '../../../shared/upload/binarySource';
 import type { PrintOsClient } from '../../../transport/client';
-import { openArtwork } from '../../artwork/binaryArtwork';
+import { artworkMimeType } from '../../artwork/artworkMimeType';
 import { uploadArtwork } from '../../artwork/uploadArtwork';
 import { orderProblemsError } from '../../order/orderProblemsError';
 import { parseOrderJson } from '../../order/parseOrderJson';
@@ -110,7 +111,8 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const target = useFor === 'orderJson' ? readOrderTarget(this, itemIndex) : undefined;
 	const mimeType = optionalText(this, 'uploadOptions.mimeType', itemIndex);
 	const binaryProperty = requiredText(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
-	const artwork = await openArtwork(this, itemIndex, binaryProperty, mimeType);
+	const binary = describeBinary(this, itemIndex, binaryProperty);
+	const artwork = await openBinarySource(this, itemIndex, binaryProperty, artworkMimeType(binary, mimeType));
 
 	const uploaded = await uploadArtwork(this, client, artwork, itemIndex, 'Order Artwork: Upload');
 	if (!target) return uploaded;

@@ -1,11 +1,12 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { openBinarySource } from '../../../shared/upload/binarySource';
+import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { openArtwork } from '../../artwork/binaryArtwork';
+import { artworkMimeType } from '../../artwork/artworkMimeType';
 import { filesToUpload, matchFilesToBinaries, type OrderFile } from '../../artwork/matchOrderFiles';
-import { putArtwork } from '../../artwork/putArtwork';
 import { orderLocator } from '../../descriptions/locators';
 import { unwrapOrder } from '../../order/simplifyOrder';
 import { optionalText, requiredText } from '../parameters';
@@ -95,8 +96,8 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 
 	const uploaded: IDataObject[] = [];
 	for (const { file, binaryProperty } of matches) {
-		const artwork = await openArtwork(this, itemIndex, binaryProperty, binaries[binaryProperty].mimeType);
-		const put = await putArtwork(this, file.uploadUrl as string, artwork, {
+		const artwork = await openBinarySource(this, itemIndex, binaryProperty, artworkMimeType(binaries[binaryProperty]));
+		const put = await putToPresignedUrl(this, file.uploadUrl as string, artwork, {
 			timeoutMs: client.settings.timeoutMs,
 			retry: client.settings.retry,
 			itemIndex,

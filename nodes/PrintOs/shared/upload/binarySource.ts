@@ -29,6 +29,10 @@ export function describeBinary(
 	return context.helpers.assertBinaryData(itemIndex, propertyName.trim());
 }
 
+/**
+ * `contentType` is the caller's decision (each node has its own rules for it, see `mimeTypes.ts`);
+ * it is sent as the PUT's Content-Type.
+ */
 export async function openBinarySource(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -54,7 +58,7 @@ export async function openBinarySource(
 	if (!Number.isFinite(contentLength) || contentLength <= 0) {
 		throw new NodeOperationError(context.getNode(), `The binary field '${name}' is empty [item ${itemIndex}]`, {
 			itemIndex,
-			description: 'PrintOS Box needs the bytes of a PDF or image; the input file has none',
+			description: 'The input file has no bytes, so there is nothing to upload',
 		});
 	}
 	return { binary, propertyName: name, contentType, contentLength, open };

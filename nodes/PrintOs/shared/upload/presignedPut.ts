@@ -1,9 +1,10 @@
 /**
- * PUTs file bytes to a presigned upload URL, such as the "upload URL" PrintOS Box and Site Flow hand
- * out for their storage. Such a URL carries its own authorisation in its query string, so this
- * request must not go through the credential: HMAC headers are not part of what the URL was signed
- * for, and storage services refuse or ignore them (spec §2.1 step 1). That is why this one request is
- * sent with n8n's unsigned `httpRequest` rather than the PrintOS transport.
+ * PUTs file bytes to a presigned upload URL: Box's `uploadurls` (spec §2.1), Site Flow's
+ * `getpreupload` and the `url` of a submitted order's files (spec §3.3). Such a URL carries its own
+ * authorisation in its query string, so this request must not go through the credential: HMAC
+ * headers are not part of what the URL was signed for, and storage services refuse or ignore them.
+ * That is why this one request is sent with n8n's unsigned `httpRequest` rather than the PrintOS
+ * transport. Both nodes upload through here.
  *
  * The body is streamed when the caller can stream it, with an explicit Content-Length, because
  * presigned storage PUTs refuse chunked uploads. Redirects are not followed: the redirect-following
@@ -41,7 +42,7 @@ export interface PresignedPutSettings {
 	timeoutMs: number;
 	retry: RetrySettings;
 	itemIndex?: number;
-	/** Named in error messages, e.g. "File: Upload Binary". */
+	/** Named in error messages, e.g. "File: Upload Binary" or "Order Artwork: Upload". */
 	operation: string;
 }
 
