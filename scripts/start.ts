@@ -24,7 +24,7 @@ import { ensureOwner, startN8nServer } from './lib/n8nServer';
 import { buildAndInstall } from './lib/packageTarball';
 import { cacheRoot } from './lib/paths';
 import { portInUse } from './lib/ports';
-import { stopAll } from './lib/processes';
+import { isStopping, stopAll } from './lib/processes';
 import { startMailSink } from './lib/mailSink';
 import { configurePostbacks, startSandbox } from './lib/sandbox';
 
@@ -160,6 +160,7 @@ async function main(): Promise<void> {
 		server.proc.exited.then((code) => `n8n exited (code ${code})`),
 		sandbox.proc.exited.then((code) => `the sandbox exited (code ${code})`),
 	]);
+	if (isStopping()) return new Promise<void>(() => undefined); // Ctrl-C: the signal handler exits.
 	throw new Error(`${ended}; stopping. Logs: ${path.join(home, 'logs')}`);
 }
 

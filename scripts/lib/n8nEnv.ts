@@ -48,6 +48,9 @@ export function n8nEnv(instance: N8nInstance, brokerPort = instance.brokerPort):
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		// The package we test is installed by hand, never fetched from npm by n8n.
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// The catalogue of verified community nodes comes from n8n's servers: offline here, and
+		// only noise in the log. Installed packages load regardless.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		NO_COLOR: '1',
 		DB_TYPE: 'sqlite',
 	};

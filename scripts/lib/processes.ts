@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { info } from './log';
 
@@ -31,6 +32,7 @@ export class ManagedProcess {
 		readonly child: ChildProcess,
 		options: StartOptions,
 	) {
+		if (options.logFile) fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
 		const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 		const onData = (chunk: Buffer) => {
 			const text = chunk.toString('utf8');
@@ -164,7 +166,12 @@ export async function stopAll(): Promise<void> {
 }
 
 let hooksInstalled = false;
-let stopping = false;
+let stopping = 0;
+
+/** True once a signal started the shutdown (children exiting then is expected, not a failure). */
+export function isStopping(): boolean {
+	return stopping > 0;
+}
 
 function installExitHooks(): void {
 	if (hooksInstalled) return;
@@ -176,10 +183,13 @@ function installExitHooks(): void {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.on(signal, () => {
 			if (stopping) {
+				// Ctrl-C reaches us twice at once (from the terminal and relayed by npm/tsx): only a
+				// second Ctrl-C pressed later means "stop now, without waiting".
+				if (Date.now() - stopping < 1500) return;
 				info('Stopping now (second interrupt).');
 				process.exit(130);
 			}
-			stopping = true;
+			stopping = Date.now();
 			info(`${signal} received: stopping ${registry.size} process(es) ...`);
 			void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 		});

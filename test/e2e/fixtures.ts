@@ -58,3 +58,42 @@ export function httpRequestParameters(
 		...extra,
 	};
 }
+
+/** A one-page PDF (business-card size), small enough to embed in a workflow as base64. */
+export function businessCardPdfBase64(text = 'n8n-nodes-printos'): string {
+	const content = `BT /F1 18 Tf 20 70 Td (${text}) Tj ET`;
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 252 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+	];
+	let pdf = '%PDF-1.4\n';
+	const offsets: number[] = [];
+	objects.forEach((body, i) => {
+		offsets.push(pdf.length);
+		pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+	});
+	const xref = pdf.length;
+	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return Buffer.from(pdf, 'latin1').toString('base64');
+}
+
+/** Set node (v3.4) fields: a list of [name, value, type]. */
+export function setParameters(fields: Array<[string, unknown, 'string' | 'number' | 'boolean' | 'object']>, includeOtherFields = false) {
+	return {
+		assignments: {
+			assignments: fields.map(([name, value, type], i) => ({ id: `f${i}`, name, value, type })),
+		},
+		includeOtherFields,
+		options: {},
+	};
+}
+
+/** Convert to File (v1.1): a base64 field to a binary "data". */
+export function base64ToFileParameters(sourceProperty: string, fileName: string, mimeType = 'application/pdf') {
+	return { operation: 'toBinary', sourceProperty, binaryPropertyName: 'data', options: { fileName, mimeType } };
+}

@@ -1,7 +1,19 @@
 /** The e2e scenarios, in the order scripts/e2e.ts runs them on each n8n version. */
 import type { Scenario } from './harness';
+import { boxScenario } from './scenarios/box';
 import { browserScenario } from './scenarios/browser';
 import { httpRequestScenario } from './scenarios/httpRequest';
 import { packageLoadedScenario } from './scenarios/packageLoaded';
+import { siteFlowScenario } from './scenarios/siteFlow';
+import { triggerScenario } from './scenarios/trigger';
+import { wrongSecretScenario } from './scenarios/wrongSecret';
 
-export const scenarios: Scenario[] = [packageLoadedScenario, httpRequestScenario, browserScenario];
+export const scenarios: Scenario[] = [
+	packageLoadedScenario,
+	siteFlowScenario,
+	boxScenario,
+	httpRequestScenario,
+	triggerScenario,
+	wrongSecretScenario,
+	browserScenario,
+];
