@@ -21,6 +21,8 @@
  *   npm run bench -- --only upload,signing     some sections (docs are not written)
  *   npm run bench -- --smoke                   tiny sizes to check the wiring (docs not written)
  *   npm run bench -- --keep                    keep the temporary folder (n8n logs, user folder)
+ *   npm run bench -- --items-in-parallel 11    what-if: our Get Order with another "Items in Parallel"
+ *                                              (not the defaults, so docs are not written)
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -31,6 +33,7 @@ import { parseArgs } from 'node:util';
 
 import { SITE_FLOW_PAGING } from '../nodes/PrintOs/SiteFlow/endpoints';
 import { DEFAULT_ITEM_CONCURRENCY } from '../nodes/PrintOs/transport/items';
+import { DEFAULT_PACE_PER_MINUTE } from '../nodes/PrintOs/transport/pacer';
 import { GiB, writeArtwork } from './bench/artwork';
 import {
 	executionError,
@@ -83,6 +86,7 @@ const { values: args } = parseArgs({
 		only: { type: 'string' },
 		smoke: { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
+		'items-in-parallel': { type: 'string' },
 		help: { type: 'boolean', default: false },
 	},
 });
@@ -95,7 +99,7 @@ const SIZE = {
 	artworkBytes: SMOKE ? 64 * 1024 * 1024 : GiB,
 	listing: SMOKE ? [500, 1000, 2000] : [5000, 10_000, 20_000],
 	postbacksPerSide: SMOKE ? 200 : 2000,
-	postbackRounds: 4,
+	postbackRounds: 8,
 	postbackConnections: 4,
 	signingSamples: SMOKE ? 20_000 : 100_000,
 };
@@ -108,7 +112,12 @@ const selected = new Set<Section>(
 for (const section of selected) {
 	if (!SECTIONS.includes(section)) throw new Error(`Unknown section "${section}"; choose from ${SECTIONS.join(', ')}`);
 }
-const writeDocs = !args.only && !SMOKE;
+/** What-if only: sets our Get Order's "Items in Parallel"; the benchmark proper uses the default. */
+const WHAT_IF_CONCURRENCY = args['items-in-parallel'] ? Number(args['items-in-parallel']) : undefined;
+if (WHAT_IF_CONCURRENCY !== undefined && !(Number.isInteger(WHAT_IF_CONCURRENCY) && WHAT_IF_CONCURRENCY >= 1)) {
+	throw new Error('--items-in-parallel takes a whole number ≥ 1');
+}
+const writeDocs = !args.only && !SMOKE && WHAT_IF_CONCURRENCY === undefined;
 
 interface Context {
 	install: N8nInstall;
@@ -236,6 +245,10 @@ async function runGet(
 	return run;
 }
 
+function oursLabel(): string {
+	return WHAT_IF_CONCURRENCY === undefined ? 'defaults' : `WHAT-IF Items in Parallel ${WHAT_IF_CONCURRENCY}`;
+}
+
 // ---- sections ------------------------------------------------------------------------------------
 
 async function benchUpload(ctx: Context): Promise<void> {
@@ -347,12 +360,13 @@ async function benchListing(ctx: Context): Promise<void> {
 async function benchLatency(ctx: Context, ids: string[]): Promise<void> {
 	const faults = { latencyMs: LATENCY_MS, rateLimit: 0 };
 	const slice = ids.slice(0, SIZE.latencyItems);
-	const ours = await runGet(ctx, 'Latency: ours (defaults)', WF.getOurs, NODE.ours, slice, faults);
+	const concurrency = WHAT_IF_CONCURRENCY ?? DEFAULT_ITEM_CONCURRENCY;
+	const ours = await runGet(ctx, `Latency: ours (${oursLabel()})`, WF.getOurs, NODE.ours, slice, faults);
 	results.latency = {
 		items: slice.length,
 		latencyMs: LATENCY_MS,
-		concurrency: DEFAULT_ITEM_CONCURRENCY,
-		boundSeconds: (slice.length * LATENCY_MS) / 1000 / DEFAULT_ITEM_CONCURRENCY,
+		concurrency,
+		boundSeconds: (slice.length * LATENCY_MS) / 1000 / concurrency,
 		ours,
 	};
 	results.latency.http = await runGet(ctx, 'Latency: HTTP Request (defaults)', WF.getHttp, NODE.http, slice, faults);
@@ -362,7 +376,7 @@ async function benchRateLimit(ctx: Context, ids: string[], filler: () => Promise
 	const faults = { latencyMs: LATENCY_MS, rateLimit: LIMIT_PER_MINUTE };
 	const slice = ids.slice(0, SIZE.rateLimitItems);
 	await waitForNextMinute('Rate limit, ours');
-	const ours = await runGet(ctx, 'Rate limit: ours (defaults)', WF.getOurs, NODE.ours, slice, faults);
+	const ours = await runGet(ctx, `Rate limit: ours (${oursLabel()})`, WF.getOurs, NODE.ours, slice, faults);
 	results.rateLimit = { limitPerMinute: LIMIT_PER_MINUTE, latencyMs: LATENCY_MS, ours };
 	await waitForNextMinute('Rate limit, HTTP Request defaults');
 	results.rateLimit.httpDefault = await runGet(ctx, 'Rate limit: HTTP Request (defaults)', WF.getHttp, NODE.http, slice, faults);
@@ -383,7 +397,7 @@ async function benchPostbacks(ctx: Context): Promise<void> {
 	for (const [side, url] of Object.entries(urls)) {
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			const warm = await firePostbacks(url, headers, 50, connections);
+			const warm = await firePostbacks(url, headers, SMOKE ? 50 : 250, connections);
 			if (warm.failed === 0) break;
 			if (Date.now() > deadline) throw new Error(`warm-up of the ${side} postback workflow failed: ${JSON.stringify(warm.statuses)}`);
 			await sleep(1000);
@@ -468,7 +482,7 @@ async function startN8n(install: N8nInstall, tmpDir: string, sandbox: Sandbox, f
 			...sandboxCredentials({ sandboxUrl: sandbox.url, postbackToken, smtpPort: 2525 }).filter((c) => c.type !== 'smtp'),
 			...benchCredentials(postbackToken),
 		]);
-		await importWorkflows(instance, benchWorkflows(sandbox.url));
+		await importWorkflows(instance, benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY }));
 	});
 	let server = await timed(`Starting n8n ${install.version}`, () => startN8nServer(instance));
 	const owner = { email: 'bench@example.com', password: 'Bench-Passw0rd', firstName: 'Bench', lastName: 'Runner' };
@@ -506,6 +520,21 @@ function perMinuteLines(run: GetRun | undefined): string {
 	return run.perMinute.map((m) => `${m.minute.slice(11, 16)} ${m.requests}${m.throttled ? ` (${m.throttled}×429)` : ''}`).join(', ');
 }
 
+/** What "Items in Parallel" means for throughput, from this run's own figures. */
+function concurrencyNote(r: Results): string {
+	const ours = r.rateLimit?.ours;
+	const concurrency = r.latency?.concurrency ?? DEFAULT_ITEM_CONCURRENCY;
+	if (!ours?.steadyPerMinute || !r.rateLimit) return '';
+	const slotMs = (concurrency * 60_000) / ours.steadyPerMinute;
+	const overheadMs = slotMs - r.rateLimit.latencyMs;
+	const at = (latency: number) => ((concurrency * 60_000) / (latency + overheadMs) / r.rateLimit!.limitPerMinute) * 100;
+	return (
+		`"Items in Parallel" (${concurrency} here) bounds throughput at about ${concurrency} ÷ round-trip time: with the sandbox's ${r.rateLimit.latencyMs} ms plus the ~${overheadMs.toFixed(0)} ms n8n and our request path add, ` +
+		`${concurrency} in flight reached ${((ours.steadyPerMinute / r.rateLimit.limitPerMinute) * 100).toFixed(1)} % of the limit; at 300 ms it would be about ${Math.min(100, at(300)).toFixed(0)} %, at 500 ms about ${Math.min(100, at(500)).toFixed(0)} %. ` +
+		'Against a slower link, raise it: the pacer still keeps the account under its limit.'
+	);
+}
+
 export function renderMarkdown(r: Results): string {
 	const m = r.meta;
 	const details: string[] = [];
@@ -517,7 +546,12 @@ export function renderMarkdown(r: Results): string {
 				`Requests per calendar minute (UTC): ours ${perMinuteLines(rl.ours)}; HTTP Request defaults ${perMinuteLines(rl.httpDefault)}; batched ${perMinuteLines(rl.httpBatched)}.`,
 		);
 	}
-	if (r.latency) details.push(`- Latency: no limit in the sandbox (our pacer still runs at its default ${2940}/min); bound = ${r.latency.items} × ${r.latency.latencyMs} ms / ${r.latency.concurrency} (default Items in Parallel) = ${r.latency.boundSeconds.toFixed(1)} s; times are the nodes' own execution times in n8n's run data.`);
+	if (r.latency) {
+		details.push(
+			`- Latency: no limit in the sandbox (our pacer still runs at its default ${DEFAULT_PACE_PER_MINUTE}/min, i.e. at most ${(DEFAULT_PACE_PER_MINUTE / 60).toFixed(0)} requests/s); bound = ${r.latency.items} × ${r.latency.latencyMs} ms / ${r.latency.concurrency} (Items in Parallel) = ${r.latency.boundSeconds.toFixed(1)} s; times are the nodes' own execution times in n8n's run data. ` +
+				`Ours ran at ${r.latency.ours.steadyPerMinute?.toFixed(0) ?? '–'} requests/min in its steady part, i.e. ${r.latency.ours.steadyPerMinute ? ((r.latency.concurrency * 60_000) / r.latency.ours.steadyPerMinute).toFixed(0) : '–'} ms per request and slot (${r.latency.latencyMs} ms of it sandbox latency).`,
+		);
+	}
 	if (r.upload) {
 		const u = r.upload;
 		details.push(
@@ -526,7 +560,12 @@ export function renderMarkdown(r: Results): string {
 		);
 	}
 	if (r.listing) details.push(`- Listing: page requests are the sandbox's logged \`GET /api/order\` calls; minimum = ceil(orders / ${r.listing.maxPageSize}) (\`SITE_FLOW_PAGING.maxPageSize\`); ${r.listing.latencyMs} ms latency, 3000/min limit.`);
-	if (r.postbacks) details.push(`- Postbacks: ${r.postbacks.ours.sent} POSTs per side to 127.0.0.1 over ${r.postbacks.connections} keep-alive connections, in ${r.postbacks.rounds * 2} alternating rounds (ABBA); the n8n server is left to go idle between rounds. Both workflows: trigger (header auth, answer at once) → No Operation.`);
+	if (r.postbacks) {
+		details.push(
+			`- Postbacks: ${r.postbacks.ours.sent} POSTs per side to 127.0.0.1 over ${r.postbacks.connections} keep-alive connections, after 250 warm-up POSTs per side, in ${r.postbacks.rounds} rounds per side alternating ABBA (so drift weighs on both alike); postbacks per second = POSTs ÷ the summed time from first request to last answer of each round; the n8n server is left to go idle between rounds, and its CPU time per postback (round plus drain, executions included) is shown too. ` +
+				'Both workflows: trigger (header auth, answer at once) → No Operation; both refuse a wrong token. n8n saves every execution (its default), which is most of the cost on either side.',
+		);
+	}
 	if (r.signing) details.push('- Signing: each credential class\'s `authenticate` on the request shape our transport sends (absolute URL, `qs`, JSON), three realistic PrintOS URLs in rotation, 20,000 warm-up calls, one `hrtime` measurement per call.');
 	const errors = Object.entries(r.errors);
 	const { pass, fail } = verdicts(r);
@@ -554,7 +593,9 @@ ${details.join('\n')}
 
 ## Several workflows on one PrintOS account
 
-The pacer lives in the n8n process and keys on the account (credential type, key or token, host): every workflow and node that uses the same PrintOS account in one n8n process shares one budget of "Max Requests per Minute", so together they stay under the limit. Separate n8n processes (queue-mode workers, a second instance) each pace on their own and do not know about each other: give each one a share, e.g. 1470 per instance for two workers, so their sum stays under PrintOS's 3000 per minute.
+The pacer lives in the n8n process and keys on the account (credential type, key or token, host): every workflow and node that uses the same PrintOS account in one n8n process draws on one budget of "Max Requests per Minute" (default 2940), so workflows running at the same time slow each other down instead of running into 429s. Separate n8n processes (queue-mode workers, a second instance) each pace on their own and cannot see each other's traffic: set "Max Requests per Minute" in each to its share, e.g. 1400 for each of two workers, so the sum stays under PrintOS's 3000 per minute. Requests sent with n8n's HTTP Request node, even with these credentials, are not paced at all.
+
+${concurrencyNote(r)}
 `;
 }
 
@@ -566,9 +607,11 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const version = resolveN8nVersion(args.n8n);
 	info(`Benchmark on n8n ${version.version}; sections: ${[...selected].join(', ')}${SMOKE ? ' (SMOKE sizes: docs are not written)' : ''}`);
+	if (WHAT_IF_CONCURRENCY !== undefined) warn(`WHAT-IF run: our Get Order uses Items in Parallel ${WHAT_IF_CONCURRENCY}, not the default; docs are not written`);
 
 	const [install] = await Promise.all([ensureN8n(version), timed('Building the package', () => buildPackage())]);
 	results.meta = machineMeta(install);
+	if (WHAT_IF_CONCURRENCY !== undefined) results.meta.variant = `Items in Parallel ${WHAT_IF_CONCURRENCY}`;
 
 	await section('signing', async () => {
 		results.signing = await benchmarkSigning({ samples: SIZE.signingSamples });

@@ -16,6 +16,8 @@ export interface Meta {
 	os: string;
 	commit: string;
 	durationSeconds?: number;
+	/** Set on what-if runs, e.g. "Items in Parallel 11"; undefined means our nodes' defaults. */
+	variant?: string;
 }
 
 export interface GetRun {
@@ -351,7 +353,11 @@ export function tableRows(results: Results): Row[] {
 			section: `6. Postbacks (${pb.ours.sent} each, ${pb.connections} connections)`,
 			measure: 'postbacks per second, trigger → No Operation',
 			ours: `${pb.ours.perSecond.toFixed(1)}/s`,
-			beside: `Webhook node: ${pb.webhook.perSecond.toFixed(1)}/s`,
+			beside:
+				`Webhook node: ${pb.webhook.perSecond.toFixed(1)}/s` +
+				(pb.ours.cpuMsEach != null && pb.webhook.cpuMsEach != null
+					? ` (n8n CPU per postback: ours ${pb.ours.cpuMsEach.toFixed(1)} ms, Webhook ${pb.webhook.cpuMsEach.toFixed(1)} ms)`
+					: ''),
 			ratio: json.postbacks.vsWebhookNode == null ? '–' : `${json.postbacks.vsWebhookNode.toFixed(3)}×`,
 			target: `≥ ${TARGETS.vsWebhookNode}×, all 2xx`,
 			verdict: verdict(
@@ -362,13 +368,16 @@ export function tableRows(results: Results): Row[] {
 	return rows;
 }
 
-const HEADERS = ['Benchmark', 'Measure', 'Ours (defaults)', 'Beside it, same run', 'Ratio', 'Target', 'Result'];
+function headers(results: Results): string[] {
+	return ['Benchmark', 'Measure', `Ours (${results.meta?.variant ? `WHAT-IF ${results.meta.variant}` : 'defaults'})`, 'Beside it, same run', 'Ratio', 'Target', 'Result'];
+}
 
 function cells(row: Row): string[] {
 	return [row.section, row.measure, row.ours, row.beside, row.ratio, row.target, row.verdict];
 }
 
 export function consoleTable(results: Results): string {
+	const HEADERS = headers(results);
 	const rows = tableRows(results).map(cells);
 	const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join(' | ');
@@ -377,6 +386,7 @@ export function consoleTable(results: Results): string {
 
 export function markdownTable(results: Results): string {
 	const escape = (v: string) => v.replace(/\|/g, '\\|');
+	const HEADERS = headers(results);
 	const rows = tableRows(results).map(cells);
 	return [
 		`| ${HEADERS.join(' | ')} |`,

@@ -65,7 +65,8 @@ function splitNode() {
 	return node(NODE.split, 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.items', include: 'noOtherFields', options: {} });
 }
 
-function oursGetOrder() {
+/** `itemsInParallel` only for what-if runs (`--items-in-parallel`); the benchmark proper leaves the default. */
+function oursGetOrder(itemsInParallel?: number) {
 	return node(
 		NODE.ours,
 		OURS_TYPE.siteFlow,
@@ -75,6 +76,7 @@ function oursGetOrder() {
 			operation: 'get',
 			getBy: 'id',
 			orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			...(itemsInParallel ? { requestOptions: { concurrency: itemsInParallel } } : {}),
 		},
 		{ credentials: credentialRef(CREDENTIAL_REFS.siteFlow), ...CONTINUE },
 	);
@@ -95,11 +97,11 @@ function readFileNode() {
 	return node(NODE.read, 'n8n-nodes-base.readWriteFile', { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} });
 }
 
-export function benchWorkflows(sandboxUrl: string): WorkflowJson[] {
+export function benchWorkflows(sandboxUrl: string, whatIf: { itemsInParallel?: number } = {}): WorkflowJson[] {
 	const get = (id: string, name: string, path: string, last: Record<string, unknown>) =>
 		workflow(id, name, [webhookNode(path), splitNode(), last], chain(NODE.webhook, NODE.split, String(last.name)));
 	return [
-		get(WF.getOurs.id, 'Bench: Site Flow Get Order (ours, defaults)', WF.getOurs.path, oursGetOrder()),
+		get(WF.getOurs.id, 'Bench: Site Flow Get Order (ours, defaults)', WF.getOurs.path, oursGetOrder(whatIf.itemsInParallel)),
 		get(WF.getHttp.id, 'Bench: HTTP Request Get Order (defaults)', WF.getHttp.path, httpGetOrder(sandboxUrl, false)),
 		get(WF.getHttpBatched.id, 'Bench: HTTP Request Get Order (batching 50/1 s)', WF.getHttpBatched.path, httpGetOrder(sandboxUrl, true)),
 		workflow(
