@@ -2,6 +2,7 @@
 import type { Scenario } from './harness';
 import { boxScenario } from './scenarios/box';
 import { browserScenario } from './scenarios/browser';
+import { examplesScenario } from './scenarios/examples';
 import { httpRequestScenario } from './scenarios/httpRequest';
 import { packageLoadedScenario } from './scenarios/packageLoaded';
 import { siteFlowScenario } from './scenarios/siteFlow';
@@ -15,5 +16,6 @@ export const scenarios: Scenario[] = [
 	httpRequestScenario,
 	triggerScenario,
 	wrongSecretScenario,
+	examplesScenario,
 	browserScenario,
 ];
