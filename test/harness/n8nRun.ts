@@ -56,7 +56,12 @@ export function registerCredentialType(type: ICredentialType) {
  * Also used by `loadOptionsRun.ts`, for the editor's pickers.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
+	/** A store object, or a function for stores a test replaces between requests. */
+	constructor(
+		private readonly store:
+			| Record<string, ICredentialDataDecryptedObject>
+			| (() => Record<string, ICredentialDataDecryptedObject>),
+	) {
 		super();
 	}
 
@@ -87,7 +92,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: unknown,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.store[type];
+		const data = (typeof this.store === 'function' ? this.store() : this.store)[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
 		// n8n hands every request a copy; so do we
 		return { ...data };

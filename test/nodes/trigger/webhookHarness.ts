@@ -27,9 +27,7 @@ import { parse as parseQueryString } from 'querystring';
 import { WebhookContext, parseIncomingMessage } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -40,69 +38,19 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow, jsonParse } from 'n8n-workflow';
+import { NodeHelpers, Workflow, jsonParse } from 'n8n-workflow';
 
-import { PrintOsApi } from '../../../credentials/PrintOsApi.credentials';
-import { SiteFlowApi } from '../../../credentials/SiteFlowApi.credentials';
+import { registerCredentialType, TestCredentialsHelper } from '../../harness/n8nRun';
 import { SiteFlowPostbackAuthApi } from '../../../credentials/SiteFlowPostbackAuthApi.credentials';
 import { PrintOsSiteFlowTrigger } from '../../../nodes/PrintOs/SiteFlowTrigger/PrintOsSiteFlowTrigger.node';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Parser: XmlParser } = require('xml2js') as { Parser: new (options: object) => { parseStringPromise(text: string): Promise<unknown> } };
 
-const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
-	printOsApi: new PrintOsApi(),
-	siteFlowApi: new SiteFlowApi(),
-	siteFlowPostbackAuthApi: new SiteFlowPostbackAuthApi(),
-};
+registerCredentialType(new SiteFlowPostbackAuthApi());
 
 const NODE_TYPE = 'n8n-nodes-printos.printOsSiteFlowTrigger';
 
-class StoreCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly store: () => Record<string, ICredentialDataDecryptedObject>) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const type = CREDENTIAL_TYPES[typeName];
-		if (typeof type?.authenticate !== 'function') return requestOptions;
-		return await type.authenticate(credentials, requestOptions);
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<never> {
-		throw new Error('not used by these tests');
-	}
-
-	async getDecrypted(
-		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: unknown,
-		type: string,
-	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.store()[type];
-		if (!data) throw new Error(`No test credentials of type ${type}`);
-		return { ...data };
-	}
-
-	async updateCredentials() {}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties() {
-		return [];
-	}
-}
 
 class SingleNodeTypes implements INodeTypes {
 	constructor(private readonly nodeType: INodeType) {}
@@ -203,7 +151,7 @@ export async function startTriggerServer(
 	const emissions: Emission[] = [];
 	const handled: HandledRequest[] = [];
 	const waiters: Array<() => void> = [];
-	const credentialsHelper = new StoreCredentialsHelper(() => credentials);
+	const credentialsHelper = new TestCredentialsHelper(() => credentials);
 	let baseUrl = '';
 
 	const mode: WorkflowExecuteMode = 'webhook';
