@@ -17,8 +17,9 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { resetPacers } from '../../../nodes/PrintOs/transport/pacer';
 import { isNodeError, unclearReason, wrapsForeignError } from './clarity';
-import { DESTINATION, SOURCE_ACCOUNT, type Auth, type NodeName, type World } from './world';
+import { DESTINATION, SOURCE_ACCOUNT, type Auth, type NodeName, type NodeRun, type World } from './world';
 import { validOrder } from './operations';
 
 export interface FuzzCase {
@@ -89,7 +90,14 @@ const countValue: fc.Arbitrary<unknown> = fc.oneof(
 	fc.constantFrom(0, 1.5, -1, 1e9, '2', 'two', '', null),
 	fc.double({ noNaN: true, min: -10, max: 10 }),
 );
-const isWholeAtLeastOne = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+/** Numbers and numeric strings alike (the PrintOS samples send both); `null` and '' are no number. */
+const isWholeAtLeastOne = (value: unknown) => value !== null && value !== '' && Number.isInteger(Number(value)) && Number(value) >= 1;
+
+/** A Limit as an expression may give: numbers, numeric strings, words, nothing. */
+const limitValue: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 1, arbitrary: fc.integer({ min: -5, max: 500 }) },
+	{ weight: 2, arbitrary: fc.constantFrom('two', 'all', '', null, '10', 1.5, 0, -1, '1e3') },
+);
 
 /** Request Options in every combination, bounded: pacing off or fast, short backoffs, sane timeouts. */
 export const requestOptionsArb: fc.Arbitrary<IDataObject> = fc.record(
@@ -115,7 +123,7 @@ function base(node: NodeName, auth: Auth | fc.Arbitrary<Auth>) {
 
 /** An operation on one object given by ID (Box resource locator with ID/URL/list modes, or a Site Flow text/locator). */
 function byId(id: string, node: NodeName, parameters: IDataObject, name: string, options: { auth?: Auth | fc.Arbitrary<Auth>; boxLocator?: boolean; siteFlowLocator?: boolean } = {}): FuzzSpec {
-	const { authArb } = base(node, options.auth ?? (node === 'box' ? 'printOsApi' : authArb));
+	const chosenAuth = base(node, options.auth ?? (node === 'box' ? 'printOsApi' : authArb)).authArb;
 	const valueArb = options.boxLocator
 		? fc.oneof(
 				anyValue.map((value) => ({ mode: 'id', value, invalid: isBlank(value) ? `an empty ${name}` : undefined })),
@@ -127,7 +135,7 @@ function byId(id: string, node: NodeName, parameters: IDataObject, name: string,
 	return {
 		id,
 		node,
-		arbitrary: fc.record({ auth: authArb, pick: valueArb, requestOptions: requestOptionsArb }).map(({ auth, pick, requestOptions }) => ({
+		arbitrary: fc.record({ auth: chosenAuth, pick: valueArb, requestOptions: requestOptionsArb }).map(({ auth, pick, requestOptions }) => ({
 			auth,
 			parameters: { ...parameters, [name]: pick.mode === 'plain' ? '={{ $json.value }}' : locator(pick.mode) },
 			items: [{ json: json(pick.value) }],
@@ -144,7 +152,7 @@ function listing(id: string, node: NodeName, parameters: IDataObject, extra: fc.
 		id,
 		node,
 		arbitrary: fc
-			.record({ auth, returnAll: fc.boolean(), limit: countValue, extra, requestOptions: requestOptionsArb })
+			.record({ auth, returnAll: fc.boolean(), limit: limitValue, extra, requestOptions: requestOptionsArb })
 			.map(({ auth: chosen, returnAll, limit, extra: more, requestOptions }) => ({
 				auth: chosen,
 				parameters: { ...parameters, returnAll, limit: '={{ $json.value }}', ...more },
@@ -359,13 +367,14 @@ function orderOperation(id: string, parameters: IDataObject, options: { orderId?
 					parameters2.orderJson = '={{ $json.order }}';
 					if (order.invalid) reasons.push(`an order ${order.invalid}`);
 				} else {
-					Object.assign(parameters2, fields);
+					// required texts through expressions, as n8n refuses a workflow with a literal empty required field
+					Object.assign(parameters2, fields, { destination: '={{ $json.destination }}', sourceOrderId: '={{ $json.sourceOrderId }}' });
 				}
 				if (options.submit) {
 					parameters2.submitTarget = target;
 					parameters2.submitOptions = { validateFirst };
 					if (target === 'routingRule') {
-						parameters2.routingRuleKey = routingRuleKey;
+						parameters2.routingRuleKey = '={{ $json.routingRuleKey }}';
 						if (!routingRuleKey.trim()) reasons.push('an empty routing rule key');
 					}
 					if (target === 'orderService' && auth === 'printOsApi') reasons.push('the order service with the gateway key');
@@ -378,7 +387,17 @@ function orderOperation(id: string, parameters: IDataObject, options: { orderId?
 				return {
 					auth,
 					parameters: parameters2,
-					items: [{ json: { order: order.value as IDataObject, orderId: orderId as string } }],
+					items: [
+						{
+							json: {
+								order: order.value as IDataObject,
+								orderId: orderId as string,
+								routingRuleKey,
+								destination: fields.destination as string,
+								sourceOrderId: fields.sourceOrderId as string,
+							},
+						},
+					],
 					requestOptions,
 					invalid: reasons.length ? reasons.join('; ') : undefined,
 					mustSend: valid,
@@ -484,7 +503,7 @@ const BOX: FuzzSpec[] = [
 				const hasText = Object.values(texts).some((value) => typeof value === 'string' && value.trim() !== '');
 				const reasons = [
 					isBlank(pick.fileId) ? 'an empty file ID' : '',
-					'copies' in pick.fields && !isWholeAtLeastOne(copies) && copies !== null && copies !== '' ? 'copies that are not a whole number of at least 1' : '',
+					'copies' in pick.fields && !isWholeAtLeastOne(copies) ? 'copies that are not a whole number of at least 1' : '',
 					!hasText && !('copies' in pick.fields) ? 'nothing to update' : '',
 				].filter(Boolean);
 				return {
@@ -516,11 +535,11 @@ const BOX: FuzzSpec[] = [
 					resource: 'file',
 					operation: 'uploadBinary',
 					folderId: locator('id', '={{ $json.folderId }}'),
-					binaryPropertyName: pick.binary.requested,
+					binaryPropertyName: '={{ $json.binaryName }}',
 					name: pick.name,
 					copies: '={{ $json.copies }}',
 				},
-				items: [binaryItem(pick.binary, { folderId: pick.folderId, copies: pick.copies } as IDataObject)],
+				items: [binaryItem(pick.binary, { folderId: pick.folderId, copies: pick.copies, binaryName: pick.binary.requested } as IDataObject)],
 				requestOptions: pick.requestOptions,
 				invalid: reasons.length ? reasons.join('; ') : undefined,
 			};
@@ -568,7 +587,8 @@ const BOX: FuzzSpec[] = [
 				const reasons = [
 					isBlank(pick.name) ? 'an empty name' : '',
 					pick.files.some((file) => isBlank(file.url)) ? 'a file without a URL' : '',
-					pick.files.some((file) => !isWholeAtLeastOne(file.copies)) ? 'a file whose copies are not a whole number of at least 1' : '',
+					// an empty Copies field of a file means 1
+					pick.files.some((file) => file.copies !== null && !isWholeAtLeastOne(file.copies)) ? 'a file whose copies are not a whole number of at least 1' : '',
 				].filter(Boolean);
 				return {
 					auth: 'printOsApi' as Auth,
@@ -702,14 +722,21 @@ const SITE_FLOW: FuzzSpec[] = [
 					parameters: {
 						resource: 'orderArtwork',
 						operation: 'upload',
-						binaryPropertyName: pick.binary.requested,
+						binaryPropertyName: '={{ $json.binaryName }}',
 						useFor: pick.useFor,
 						orderJson: '={{ $json.order }}',
 						sourceItemId: '={{ $json.sourceItemId }}',
 						componentCode: '={{ $json.componentCode }}',
 						uploadOptions: { mimeType: pick.mimeType },
 					},
-					items: [binaryItem(pick.binary, { order: pick.order.value, sourceItemId: pick.sourceItemId, componentCode: pick.componentCode } as IDataObject)],
+					items: [
+						binaryItem(pick.binary, {
+							order: pick.order.value,
+							sourceItemId: pick.sourceItemId,
+							componentCode: pick.componentCode,
+							binaryName: pick.binary.requested,
+						} as IDataObject),
+					],
 					requestOptions: pick.requestOptions,
 					invalid: invalid.length ? invalid.join('; ') : undefined,
 				};
@@ -798,25 +825,46 @@ export interface FuzzVerdict {
 }
 
 const API_PATH = /^\/(api|siteflow\/api|box\/api|orders\/api)\/|^\/_uploads\/[0-9a-f]{24}$/;
-const RUN_TIME_LIMIT_MS = 20_000;
+/** One item of bad input never needs more than a handful of requests; far more is a runaway loop. */
+export const REQUEST_BUDGET = 200;
+const RUN_TIME_LIMIT_MS = 15_000;
+
+/**
+ * Runs the node under a watchdog: a run that sends more than REQUEST_BUDGET requests or takes
+ * longer than RUN_TIME_LIMIT_MS is stopped by making the sandbox refuse everything with a 400
+ * (never retried), so a runaway loop ends instead of flooding the rest of the suite.
+ */
+async function watchedRun(world: World, spec: FuzzSpec, input: FuzzCase): Promise<{ run: NodeRun; stopped?: string }> {
+	const started = Date.now();
+	const running = world.run(spec.node, input.auth, input.parameters, { items: input.items, rawRequestOptions: input.requestOptions });
+	let stopped: string | undefined;
+	let settled = false;
+	void running.finally(() => (settled = true));
+	while (!settled) {
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, 25)))]);
+		clearTimeout(timer);
+		if (settled || stopped) continue;
+		const sent = world.sandbox.core.requests.size;
+		if (sent > REQUEST_BUDGET) stopped = `a runaway: more than ${REQUEST_BUDGET} requests for one item`;
+		else if (Date.now() - started > RUN_TIME_LIMIT_MS) stopped = `the run did not end within ${RUN_TIME_LIMIT_MS / 1000} s`;
+		if (stopped) world.sandbox.admin.setFaults({ failNext: { count: 1_000_000, status: 400 } });
+	}
+	const run = await running;
+	if (stopped) world.sandbox.admin.clearFaults();
+	return { run, stopped };
+}
 
 export async function runFuzzCase(world: World, spec: FuzzSpec, input: FuzzCase): Promise<FuzzVerdict> {
 	world.clearLogs();
+	resetPacers();
 	const problems: string[] = [];
-	let timer: NodeJS.Timeout | undefined;
-	const timeLimit = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), RUN_TIME_LIMIT_MS)));
-	const run = await Promise.race([
-		world.run(spec.node, input.auth, input.parameters, { items: input.items, rawRequestOptions: input.requestOptions }),
-		timeLimit,
-	]);
-	clearTimeout(timer);
-	if (run === 'hung') {
-		return { outcome: 'unhandled', requests: world.sandbox.admin.requests(5000).requests.length, problems: [`the run did not end within ${RUN_TIME_LIMIT_MS / 1000} s`], secretsFound: 0 };
-	}
+	const { run, stopped } = await watchedRun(world, spec, input);
+	if (stopped) problems.push(stopped);
 	const requests = world.sandbox.admin.requests(5000).requests;
 	const apiRequests = requests.filter((entry) => entry.family !== null);
 
-	let outcome: FuzzOutcome = 'succeeded';
+	let outcome: FuzzOutcome = stopped ? 'unhandled' : 'succeeded';
 	const error = run.thrown[0];
 	const message = run.crashed?.message ?? error?.message ?? run.result.error?.message;
 	if (run.crashed) {

@@ -21,7 +21,11 @@ export type FaultId =
 	| 'slowResponse'
 	| 'timeout'
 	| 'connectionDrop'
-	| 'connectionDropBeforeProcessing';
+	| 'connectionDropBeforeProcessing'
+	| 'uploadServerErrorBurst'
+	| 'uploadServerErrorExhausted'
+	| 'uploadTimeout'
+	| 'uploadConnectionDrop';
 
 export interface Expectation {
 	/** Items that must succeed. */
@@ -39,11 +43,15 @@ export interface FaultSpec {
 	/** Request Options for the run (merged over the fast defaults). */
 	requestOptions?: IDataObject;
 	expect(op: OperationSpec): Expectation;
+	/** Operations the fault can reach (default: all). */
+	appliesTo?(op: OperationSpec): boolean;
 	/** For Order Submit: how item 0's submission must be reported. */
 	submitOutcome?: string;
 }
 
 const ALL: Expectation = { succeed: [0, 1, 2], fail: [] };
+
+const UPLOAD_PUT = { method: 'PUT', path: '/_uploads/' };
 
 const LOST_CONNECTION = /connection to PrintOS was lost|may or may not have processed|Could not reach PrintOS|timeout|socket hang up|ECONNRESET/i;
 
@@ -107,7 +115,42 @@ export const FAULTS: FaultSpec[] = [
 		expect: afterLostConnection,
 		submitOutcome: 'resubmittedAfterConnectionLoss',
 	},
+	// The presigned upload PUT (no PrintOS signature): replacing an object is idempotent, so 429, 5xx
+	// and lost connections are retried like any idempotent write.
+	{
+		id: 'uploadServerErrorBurst',
+		label: 'upload PUT: 5xx burst (2 × 503)',
+		appliesTo: (op) => op.uploads === true,
+		knobs: () => ({ failNext: { count: 2, status: 503, match: UPLOAD_PUT } }),
+		expect: () => ALL,
+	},
+	{
+		id: 'uploadServerErrorExhausted',
+		label: 'upload PUT: 5xx beyond the retries',
+		appliesTo: (op) => op.uploads === true,
+		knobs: () => ({ failNext: { count: MAX_RETRIES + 1, status: 500, match: UPLOAD_PUT } }),
+		expect: () => ({ succeed: [1, 2], fail: [0], pattern: /upload URL refused .*HTTP 500/i }),
+	},
+	{
+		id: 'uploadTimeout',
+		label: 'upload PUT: timeout',
+		appliesTo: (op) => op.uploads === true,
+		knobs: () => ({ slow: { count: 1, ms: 1200, match: UPLOAD_PUT } }),
+		requestOptions: { timeoutSeconds: 0.4 },
+		expect: () => ALL,
+	},
+	{
+		id: 'uploadConnectionDrop',
+		label: 'upload PUT: connection dropped after storing',
+		appliesTo: (op) => op.uploads === true,
+		knobs: () => ({ dropAfterProcessing: { count: 1, match: UPLOAD_PUT } }),
+		expect: () => ALL,
+	},
 ];
+
+export function applies(fault: FaultSpec, op: OperationSpec): boolean {
+	return fault.appliesTo ? fault.appliesTo(op) : true;
+}
 
 export function fault(id: FaultId): FaultSpec {
 	const found = FAULTS.find((spec) => spec.id === id);
@@ -128,5 +171,9 @@ export const REPRESENTATIVES: Record<FaultId, string[]> = {
 	slowResponse: ['box.dashboard.get', 'siteFlow.order.submit [token]', 'siteFlow.account.get [gateway]'],
 	timeout: ['box.file.get', 'box.folder.create', 'siteFlow.order.submit [token]', 'siteFlow.order.getBySource [gateway]', 'siteFlow.order.update [token]'],
 	connectionDropBeforeProcessing: ['box.contact.create', 'siteFlow.order.submit [token]', 'siteFlow.order.submitOrderService [token]', 'siteFlow.order.submitRoutingRule [gateway]'],
+	uploadServerErrorBurst: ['box.file.uploadBinary', 'siteFlow.orderArtwork.upload [gateway]'],
+	uploadServerErrorExhausted: ['siteFlow.orderArtwork.uploadOrderFiles [token]'],
+	uploadTimeout: ['box.file.uploadBinary'],
+	uploadConnectionDrop: ['siteFlow.orderArtwork.upload [token]'],
 	connectionDrop: ['box.file.uploadFromUrl', 'box.file.update', 'siteFlow.order.submit [gateway]', 'siteFlow.order.submitOrderService [token]', 'siteFlow.orderArtwork.uploadOrderFiles [token]'],
 };

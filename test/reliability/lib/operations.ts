@@ -40,6 +40,8 @@ export interface OperationSpec {
 	auth: Auth;
 	first: FirstRequest;
 	effect: EffectKind;
+	/** The operation PUTs bytes to presigned upload URLs (upload faults apply). */
+	uploads?: boolean;
 	prepare(world: World, count: number, tag: string): Promise<Prepared>;
 	/** Effects per item (same order as `keys`), counted after the run. */
 	effects?(world: World, prepared: Prepared, requests: RequestEntry[]): number[];
@@ -305,6 +307,7 @@ export const BOX_OPERATIONS: OperationSpec[] = [
 		operation: 'uploadBinary',
 		title: 'File: Upload Binary',
 		first: 'retried',
+		uploads: true,
 		effect: 'object',
 		async prepare(world, count, tag) {
 			const [folderId] = await makeFolders(world, [`${tag}-folder`]);
@@ -566,6 +569,7 @@ const SITE_FLOW_TEMPLATES: SiteFlowTemplate[] = [
 		name: 'orderArtwork.upload',
 		title: 'Order Artwork: Upload',
 		first: 'retried',
+		uploads: true,
 		effect: 'none',
 		async prepare(_world, count, tag) {
 			const fileNames = names(tag, count, '.pdf');
@@ -576,6 +580,7 @@ const SITE_FLOW_TEMPLATES: SiteFlowTemplate[] = [
 		name: 'orderArtwork.uploadOrderFiles',
 		title: 'Order Artwork: Upload Order Files (by order ID)',
 		first: 'retried',
+		uploads: true,
 		effect: 'none',
 		async prepare(world, count, tag) {
 			const orders = await submitOrders(world, names(tag, count), { upload: true });
