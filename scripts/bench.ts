@@ -563,7 +563,7 @@ export function renderMarkdown(r: Results): string {
 	if (r.postbacks) {
 		details.push(
 			`- Postbacks: ${r.postbacks.ours.sent} POSTs per side to 127.0.0.1 over ${r.postbacks.connections} keep-alive connections, after 250 warm-up POSTs per side, in ${r.postbacks.rounds} rounds per side alternating ABBA (so drift weighs on both alike); postbacks per second = POSTs ÷ the summed time from first request to last answer of each round; the n8n server is left to go idle between rounds, and its CPU time per postback (round plus drain, executions included) is shown too. ` +
-				'Both workflows: trigger (header auth, answer at once) → No Operation; both refuse a wrong token. n8n saves every execution (its default), which is most of the cost on either side.',
+				'Both workflows: trigger (header auth, answer at once) → No Operation; both refuse a wrong token. n8n saves every execution (its default) on both sides.',
 		);
 	}
 	if (r.signing) details.push('- Signing: each credential class\'s `authenticate` on the request shape our transport sends (absolute URL, `qs`, JSON), three realistic PrintOS URLs in rotation, 20,000 warm-up calls, one `hrtime` measurement per call.');
