@@ -8,6 +8,7 @@ import { packageLoadedScenario } from './scenarios/packageLoaded';
 import { siteFlowScenario } from './scenarios/siteFlow';
 import { triggerScenario } from './scenarios/trigger';
 import { wrongSecretScenario } from './scenarios/wrongSecret';
+import { reliabilityScenario } from '../reliability/e2e';
 
 export const scenarios: Scenario[] = [
 	packageLoadedScenario,
@@ -17,5 +18,6 @@ export const scenarios: Scenario[] = [
 	triggerScenario,
 	wrongSecretScenario,
 	examplesScenario,
+	reliabilityScenario,
 	browserScenario,
 ];

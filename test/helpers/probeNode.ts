@@ -33,6 +33,8 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
 			{ displayName: 'List', name: 'list', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
+			{ displayName: 'Repeat Refusal Status', name: 'repeatRefusalStatus', type: 'number', default: 0 },
+			{ displayName: 'Repeat Refusal Message', name: 'repeatRefusalMessage', type: 'string', default: '' },
 			requestOptionsProperty,
 		],
 	};
@@ -49,6 +51,11 @@ export class TransportProbe implements INodeType {
 					path: this.getNodeParameter('path', itemIndex) as string,
 					confidence: 'DOC',
 				};
+				const refusalStatus = this.getNodeParameter('repeatRefusalStatus', itemIndex, 0) as number;
+				const refusalMessage = this.getNodeParameter('repeatRefusalMessage', itemIndex, '') as string;
+				if (refusalStatus) {
+					endpoint.repeatRefusal = { status: refusalStatus, message: refusalMessage ? new RegExp(refusalMessage, 'i') : undefined };
+				}
 				const service = this.getNodeParameter('service', itemIndex) as 'siteFlow';
 				const rawBody = this.getNodeParameter('body', itemIndex, '') as string | IDataObject;
 				const body = typeof rawBody === 'string' && rawBody ? (JSON.parse(rawBody) as IDataObject) : undefined;
@@ -61,8 +68,8 @@ export class TransportProbe implements INodeType {
 					);
 					return data;
 				}
-				const response = await client.request<IDataObject>({ service, endpoint, body, itemIndex });
-				return { response, itemIndex };
+				const answer = await client.requestWithResponse<IDataObject>({ service, endpoint, body, itemIndex });
+				return { response: answer.body, itemIndex, ...(answer.confirmedByRepeat ? { confirmedByRepeat: true } : {}) };
 			},
 			settings.concurrency,
 		);

@@ -86,6 +86,39 @@ describe('retries', () => {
 		expectNoSecrets(result);
 	});
 
+	describe('a repeat refused as already done', () => {
+		const cancelled = { status: 400, body: { success: false, error: { message: 'Order is already cancelled' } } };
+		const refusal = { method: 'PUT', path: '/order/1/cancel', repeatRefusalStatus: 400, repeatRefusalMessage: 'already cancell?ed' };
+
+		it('counts as done when an earlier attempt lost its answer', async () => {
+			server.script.push({ drop: true }, cancelled);
+			const result = await probeRun(refusal);
+			expect(result.error).toBeUndefined();
+			expect(server.requests).toHaveLength(2);
+			expect(result.items[0].json).toMatchObject({ confirmedByRepeat: true });
+		});
+
+		it('is still an error on a first attempt: nothing says this request did it', async () => {
+			server.script.push(cancelled);
+			const result = await probeRun(refusal);
+			expect(server.requests).toHaveLength(1);
+			expect(result.error?.message).toBe('Order is already cancelled');
+			expect(result.error?.httpCode).toBe('400');
+		});
+
+		it('is still an error when the refusal says something else', async () => {
+			server.script.push({ drop: true }, { status: 400, body: { success: false, error: { message: 'Order has already shipped and cannot be cancelled' } } });
+			const result = await probeRun(refusal);
+			expect(result.error?.message).toBe('Order has already shipped and cannot be cancelled');
+		});
+
+		it('is an error for an endpoint that names no refusal', async () => {
+			server.script.push({ drop: true }, cancelled);
+			const result = await probeRun({ method: 'PUT', path: '/order/1/cancel' });
+			expect(result.error?.message).toBe('Order is already cancelled');
+		});
+	});
+
 	it('stops after the configured number of retries', async () => {
 		server.fallback = () => ({ status: 502, body: { message: 'Bad gateway upstream' } });
 		const result = await probeRun({ method: 'GET', path: '/order/1', requestOptions: { retryBaseMs: 1, maxRetries: 2 } });

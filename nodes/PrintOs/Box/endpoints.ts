@@ -4,9 +4,12 @@
  * the rest are capabilities HP names (S19) at paths inferred from the confirmed `/api/partner/...`
  * convention. Correct a path here and both the node and the sandbox follow.
  */
-import type { Endpoint } from '../transport/endpoint';
+import type { Endpoint, RepeatRefusal } from '../transport/endpoint';
 
 const NAMED_ONLY = 'HP names this Box capability (S19) without a published path';
+
+/** A delete repeated after its answer was lost finds nothing to delete: the object is gone, as asked. */
+const GONE: RepeatRefusal = { status: 404 };
 
 export const BOX_ENDPOINTS = {
 	folderCreate: { method: 'POST', path: '/api/partner/folder', confidence: 'DOC' },
@@ -16,6 +19,7 @@ export const BOX_ENDPOINTS = {
 		path: '/api/partner/folder/{folderId}',
 		confidence: 'INFER',
 		note: NAMED_ONLY,
+		repeatRefusal: GONE,
 	},
 	fileAddByUrl: { method: 'POST', path: '/api/partner/file', confidence: 'SAMPLE' },
 	uploadUrls: { method: 'GET', path: '/api/partner/file/uploadurls', confidence: 'SAMPLE' },
@@ -31,6 +35,7 @@ export const BOX_ENDPOINTS = {
 		path: '/api/partner/file/{fileId}',
 		confidence: 'INFER',
 		note: NAMED_ONLY,
+		repeatRefusal: GONE,
 	},
 	filePreflight: {
 		method: 'POST',
@@ -74,6 +79,7 @@ export const BOX_ENDPOINTS = {
 		path: '/api/partner/contact/{contactId}',
 		confidence: 'INFER',
 		note: NAMED_ONLY,
+		repeatRefusal: GONE,
 	},
 	dashboardGet: {
 		method: 'GET',

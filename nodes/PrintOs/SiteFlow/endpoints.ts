@@ -3,7 +3,14 @@
  * `<gateway>/siteflow/api`). `ORDER_SERVICE_ENDPOINTS` are relative to the order service base.
  * Correct a path here and both the node and the sandbox follow.
  */
-import type { Endpoint } from '../transport/endpoint';
+import type { Endpoint, RepeatRefusal } from '../transport/endpoint';
+
+/**
+ * How Site Flow refuses a repeated cancel or shipment. The C# sample says a 400 can mean "already
+ * cancelled" (spec §3.4); the exact wording is not published, so these patterns are [INFER].
+ */
+const ALREADY_CANCELLED: RepeatRefusal = { status: 400, message: /already\s+cancell?ed/i };
+const ALREADY_SHIPPED: RepeatRefusal = { status: 400, message: /already\s+(been\s+)?shipped/i };
 
 export const SITE_FLOW_ENDPOINTS = {
 	orderValidate: { method: 'POST', path: '/order/validate', confidence: 'DOC' },
@@ -30,8 +37,14 @@ export const SITE_FLOW_ENDPOINTS = {
 		method: 'PUT',
 		path: '/order/{sourceAccount}/{sourceOrderId}/cancel',
 		confidence: 'DOC',
+		repeatRefusal: ALREADY_CANCELLED,
 	},
-	orderCancel: { method: 'PUT', path: '/order/{orderId}/cancel', confidence: 'SAMPLE' },
+	orderCancel: {
+		method: 'PUT',
+		path: '/order/{orderId}/cancel',
+		confidence: 'SAMPLE',
+		repeatRefusal: ALREADY_CANCELLED,
+	},
 	orderUpdate: { method: 'PUT', path: '/order/{orderId}', confidence: 'SAMPLE' },
 	fileUploadUrl: { method: 'GET', path: '/file/getpreupload', confidence: 'DOC' },
 	fileListForOrder: {
@@ -65,6 +78,7 @@ export const SITE_FLOW_ENDPOINTS = {
 		method: 'PUT',
 		path: '/shipment/shipped/{shipmentId}',
 		confidence: 'SAMPLE',
+		repeatRefusal: ALREADY_SHIPPED,
 	},
 	accountGet: { method: 'GET', path: '/account', confidence: 'SAMPLE' },
 } as const satisfies Record<string, Endpoint>;

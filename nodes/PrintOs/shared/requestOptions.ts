@@ -6,6 +6,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ClientSettings } from '../transport/client';
 import { DEFAULT_CLIENT_SETTINGS } from '../transport/client';
 import { DEFAULT_ITEM_CONCURRENCY } from '../transport/items';
+import { checkedNumber } from './numbers';
 
 // Literal defaults (the linter wants literals); a unit test keeps them equal to the transport's.
 export const REQUEST_OPTIONS_PARAMETER = 'requestOptions';
@@ -77,18 +78,22 @@ export function readRequestOptions(context: IExecuteFunctions): NodeRequestSetti
 		maxRetries?: number;
 		retryBaseMs?: number;
 	};
+	const number = (raw: unknown, label: string, min: number, whole = true) =>
+		checkedNumber(context, raw, { label: `Request Options › ${label}`, min, whole });
 	const client: Partial<ClientSettings> = {};
-	if (options.pacePerMinute !== undefined) client.pacePerMinute = Number(options.pacePerMinute);
-	if (options.timeoutSeconds !== undefined) client.timeoutMs = Number(options.timeoutSeconds) * 1000;
+	if (options.pacePerMinute !== undefined) client.pacePerMinute = number(options.pacePerMinute, 'Max Requests per Minute', 0);
+	if (options.timeoutSeconds !== undefined) {
+		client.timeoutMs = number(options.timeoutSeconds, 'Timeout (Seconds)', 0.001, false) * 1000;
+	}
 	const retry: Partial<ClientSettings['retry']> = {};
-	if (options.maxRetries !== undefined) retry.maxRetries = Number(options.maxRetries);
+	if (options.maxRetries !== undefined) retry.maxRetries = number(options.maxRetries, 'Max Retries', 0);
 	if (options.retryBaseMs) {
-		retry.rateLimitBaseMs = Number(options.retryBaseMs);
-		retry.serverErrorBaseMs = Number(options.retryBaseMs);
+		retry.rateLimitBaseMs = number(options.retryBaseMs, 'Retry Backoff Base (Ms)', 0);
+		retry.serverErrorBaseMs = retry.rateLimitBaseMs;
 	}
 	client.retry = { ...DEFAULT_CLIENT_SETTINGS.retry, ...retry };
 	return {
-		concurrency: Math.max(1, Math.floor(Number(options.concurrency ?? DEFAULT_ITEM_CONCURRENCY))),
+		concurrency: number(options.concurrency ?? DEFAULT_ITEM_CONCURRENCY, 'Items in Parallel', 1),
 		client,
 	};
 }

@@ -16,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { connectionError, printOsApiError } from './apiError';
+import { connectionError, parsePrintOsError, printOsApiError } from './apiError';
 import {
 	describeCredential,
 	rateLimitKey,
@@ -24,7 +24,7 @@ import {
 	type PrintOsCredentialType,
 	type PrintOsService,
 } from './connection';
-import { fillPath, type Endpoint } from './endpoint';
+import { fillPath, type Endpoint, type RepeatRefusal } from './endpoint';
 import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, pauseAccount } from './pacer';
 import {
 	DEFAULT_RETRY_SETTINGS,
@@ -68,6 +68,11 @@ export interface PrintOsResponse<T = unknown> {
 	status: number;
 	headers: Record<string, string>;
 	body: T;
+	/**
+	 * An earlier attempt lost its answer and PrintOS refused this repeat as already done (the
+	 * endpoint's `repeatRefusal`): the write took effect, and `body` is the refusal, not a result.
+	 */
+	confirmedByRepeat?: boolean;
 }
 
 /** A request that may have been processed although no answer arrived (a POST that lost its connection). */
@@ -87,6 +92,12 @@ function networkReason(error: unknown): { code?: string; reason: string } {
 	const code = candidate?.cause?.code ?? candidate?.code;
 	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
 	return { code: typeof code === 'string' ? code : undefined, reason: String(message) };
+}
+
+function isRefusedAsAlreadyDone(refusal: RepeatRefusal | undefined, response: FullResponse): boolean {
+	if (!refusal || response.statusCode !== refusal.status) return false;
+	if (!refusal.message) return true;
+	return refusal.message.test(parsePrintOsError(response.body, response.statusCode).message);
 }
 
 function isCancellation(code: string | undefined): boolean {
@@ -165,6 +176,7 @@ export class PrintOsClient {
 		if (request.body !== undefined && endpoint.method !== 'GET') options.body = request.body;
 
 		let waited = 0;
+		let anAttemptLostItsAnswer = false;
 		for (let retry = 0; ; retry++) {
 			await acquireSlot(paceKey, this.settings.pacePerMinute);
 			let outcome: AttemptOutcome;
@@ -185,6 +197,7 @@ export class PrintOsClient {
 				failure = networkReason(error);
 				if (isCancellation(failure.code)) throw connectionError(this.node, 'the execution was cancelled', operation, request.itemIndex);
 				outcome = { kind: 'networkError' };
+				anAttemptLostItsAnswer = true;
 			}
 
 			if (response) {
@@ -195,6 +208,14 @@ export class PrintOsClient {
 						status: response.statusCode,
 						headers: response.headers as Record<string, string>,
 						body: response.body as T,
+					};
+				}
+				if (anAttemptLostItsAnswer && isRefusedAsAlreadyDone(endpoint.repeatRefusal, response)) {
+					return {
+						status: response.statusCode,
+						headers: response.headers as Record<string, string>,
+						body: response.body as T,
+						confirmedByRepeat: true,
 					};
 				}
 			}

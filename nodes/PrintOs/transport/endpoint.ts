@@ -14,6 +14,18 @@ export interface Endpoint {
 	confidence: Confidence;
 	/** Why a path is uncertain, shown in node descriptions and the README. */
 	note?: string;
+	/**
+	 * How PrintOS refuses the repeat of this (idempotent) write once it has already been processed,
+	 * e.g. 400 "Order is already cancelled". After an attempt whose answer was lost, that refusal
+	 * means the first attempt did the work, so the client reports success instead of failing the item.
+	 */
+	repeatRefusal?: RepeatRefusal;
+}
+
+export interface RepeatRefusal {
+	status: number;
+	/** Matched against PrintOS's message; without it any answer with `status` counts. */
+	message?: RegExp;
 }
 
 export const UNCONFIRMED: ReadonlySet<Confidence> = new Set<Confidence>(['3P', 'INFER', 'NAMED-ONLY']);

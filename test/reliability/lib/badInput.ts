@@ -145,7 +145,7 @@ function byId(id: string, node: NodeName, parameters: IDataObject, name: string,
 	};
 }
 
-/** Return All / Limit in any combination; Box checks the limit (a whole number of at least 1). */
+/** Return All / Limit in any combination; a Limit must be a whole number of at least 1. */
 function listing(id: string, node: NodeName, parameters: IDataObject, extra: fc.Arbitrary<IDataObject> = fc.constant({})): FuzzSpec {
 	const auth = node === 'box' ? fc.constant<Auth>('printOsApi') : authArb;
 	return {
@@ -158,7 +158,7 @@ function listing(id: string, node: NodeName, parameters: IDataObject, extra: fc.
 				parameters: { ...parameters, returnAll, limit: '={{ $json.value }}', ...more },
 				items: [{ json: json(limit) }],
 				requestOptions,
-				invalid: node === 'box' && !returnAll && !isWholeAtLeastOne(limit) ? 'a limit that is not a whole number of at least 1' : undefined,
+				invalid: !returnAll && !isWholeAtLeastOne(limit) ? 'a limit that is not a whole number of at least 1' : undefined,
 			})),
 	};
 }
@@ -855,7 +855,18 @@ async function watchedRun(world: World, spec: FuzzSpec, input: FuzzCase): Promis
 	return { run, stopped };
 }
 
-export async function runFuzzCase(world: World, spec: FuzzSpec, input: FuzzCase): Promise<FuzzVerdict> {
+/** Request Options the node must refuse: counts below their minimum or not whole. */
+export function requestOptionsProblem(options: IDataObject): string | undefined {
+	const whole = (value: unknown, min: number) => value === undefined || (Number.isInteger(value) && (value as number) >= min);
+	if (!whole(options.concurrency, 1)) return 'an Items in Parallel that is not a whole number of at least 1';
+	if (!whole(options.maxRetries, 0)) return 'a negative Max Retries';
+	if (!whole(options.pacePerMinute, 0)) return 'a negative Max Requests per Minute';
+	return undefined;
+}
+
+export async function runFuzzCase(world: World, spec: FuzzSpec, given: FuzzCase): Promise<FuzzVerdict> {
+	const optionsProblem = requestOptionsProblem(given.requestOptions);
+	const input: FuzzCase = optionsProblem ? { ...given, invalid: given.invalid ?? optionsProblem, mustSend: false } : given;
 	world.clearLogs();
 	resetPacers();
 	const problems: string[] = [];
@@ -864,7 +875,7 @@ export async function runFuzzCase(world: World, spec: FuzzSpec, input: FuzzCase)
 	const requests = world.sandbox.admin.requests(5000).requests;
 	const apiRequests = requests.filter((entry) => entry.family !== null);
 
-	let outcome: FuzzOutcome = stopped ? 'unhandled' : 'succeeded';
+	let outcome: FuzzOutcome = 'succeeded';
 	const error = run.thrown[0];
 	const message = run.crashed?.message ?? error?.message ?? run.result.error?.message;
 	if (run.crashed) {
@@ -890,11 +901,15 @@ export async function runFuzzCase(world: World, spec: FuzzSpec, input: FuzzCase)
 		}
 	}
 
+	// a run the watchdog had to stop is unhandled, whatever error the stop produced
+	if (stopped) outcome = 'unhandled';
+
 	if (input.invalid) {
 		if (outcome === 'succeeded') problems.push(`input with ${input.invalid} was accepted`);
 		else if (outcome !== 'unhandled' && outcome !== 'refusedLocally') problems.push(`input with ${input.invalid} was not refused locally (${outcome}: ${message})`);
 		if (apiRequests.length) {
-			problems.push(`input with ${input.invalid} was sent: ${apiRequests.map((entry) => `${entry.method} ${entry.path}`).join(', ')}`);
+			const listed = apiRequests.slice(0, 3).map((entry) => `${entry.method} ${entry.path}`).join(', ');
+			problems.push(`input with ${input.invalid} was sent: ${listed}${apiRequests.length > 3 ? ` and ${apiRequests.length - 3} more` : ''}`);
 		}
 	}
 	if (input.mustSend && outcome === 'refusedLocally') problems.push(`valid input was refused locally: ${message}`);

@@ -71,11 +71,11 @@ export function postbackBody(marker: string): Buffer {
 	return Buffer.from(JSON.stringify({ event: 'Order Received', timestamp: new Date(0).toISOString(), sourceOrderId: marker, orderId: '65a1b2c3d4e5f60718293a4b', status: 'dataready' }));
 }
 
-const MALFORMED: Array<{ contentType: string; body: (marker: string) => Buffer }> = [
-	{ contentType: 'application/json', body: (marker) => Buffer.from(`{"event":"Order Received","sourceOrderId":"${marker}"`) },
-	{ contentType: 'application/json', body: () => Buffer.from('{"a":'.repeat(5000)) },
+const MALFORMED: Array<{ contentType: string; body: (marker: string) => Buffer; brokenJson?: boolean }> = [
+	{ contentType: 'application/json', brokenJson: true, body: (marker) => Buffer.from(`{"event":"Order Received","sourceOrderId":"${marker}"`) },
+	{ contentType: 'application/json', brokenJson: true, body: () => Buffer.from('{"a":'.repeat(5000)) },
 	{ contentType: 'application/json', body: (marker) => Buffer.from(`[${'1,'.repeat(20_000)}"${marker}"]`) },
-	{ contentType: 'application/json', body: () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0xc3, 0x28]) },
+	{ contentType: 'application/json', brokenJson: true, body: () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0xc3, 0x28]) },
 	{ contentType: 'application/json; charset=utf-16', body: (marker) => Buffer.from(`{"sourceOrderId":"${marker}"}`, 'utf16le') },
 	{ contentType: 'application/xml', body: (marker) => Buffer.from(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;${marker}</x>`) },
 	{ contentType: 'application/x-www-form-urlencoded', body: (marker) => Buffer.from(`event=Order%20Received&sourceOrderId=${marker}&%%%=`) },
@@ -175,7 +175,10 @@ export function hostileRequests(target: Omit<HostileTarget, 'baseUrl'>, options:
 			}
 			case 'malformedBody':
 			case 'malformedBodyWithToken': {
-				const malformed = MALFORMED[Math.floor(next() * MALFORMED.length)];
+				// with the right token, a body the trigger can read (text, XML, form: templates may be any
+				// of these) is a postback; only bodies declared JSON that do not parse must be refused
+				const choices = kind === 'malformedBodyWithToken' ? MALFORMED.filter((entry) => entry.brokenJson) : MALFORMED;
+				const malformed = choices[Math.floor(next() * choices.length)];
 				request.headers = malformed.contentType ? { 'content-type': malformed.contentType } : {};
 				if (kind === 'malformedBodyWithToken') request.headers[header] = token;
 				else if (next() < 0.5) request.headers[header] = randomToken(next, token.length);
@@ -269,7 +272,7 @@ export async function sendAll(baseUrl: string, requests: HostileRequest[], concu
 
 export interface HostileSummary {
 	sent: number;
-	byKind: Record<string, { sent: number; byStatus: Record<string, number> }>;
+	byKind: Record<string, { sent: number; byStatus: Record<string, number>; msTotal: number }>;
 	/** 4xx answers. */
 	refused: number;
 	/** 2xx/3xx answers: acceptable only when they started nothing (checked by the caller). */
@@ -278,15 +281,27 @@ export interface HostileSummary {
 	failed: number;
 	/** Connection closed before any answer (only acceptable for bodies beyond the server's limit). */
 	resets: number;
+	/**
+	 * Refused by n8n itself before any node is involved, with a 5xx: n8n 1.x answers a method its
+	 * webhook router does not know at all (PROPFIND, TRACE) with 500 "The method … is not
+	 * supported" (and a stack trace). Nothing runs; counted apart from `failed` and reported.
+	 */
+	refusedByN8nCore: number;
 	problems: string[];
 }
 
+/** n8n's own answer to an HTTP method its webhook router does not support. */
+export function isN8nUnsupportedMethod(response: HostileResponse): boolean {
+	return response.status !== null && response.status >= 500 && /The method \S+ is not supported/.test(response.body);
+}
+
 export function summarise(responses: HostileResponse[], requests: HostileRequest[], secrets: string[] = []): HostileSummary {
-	const summary: HostileSummary = { sent: responses.length, byKind: {}, refused: 0, acknowledged: 0, failed: 0, resets: 0, problems: [] };
+	const summary: HostileSummary = { sent: responses.length, byKind: {}, refused: 0, acknowledged: 0, failed: 0, resets: 0, refusedByN8nCore: 0, problems: [] };
 	for (const response of responses) {
 		const key = response.status === null ? `no answer (${response.error})` : String(response.status);
-		const kind = (summary.byKind[response.kind] ??= { sent: 0, byStatus: {} });
+		const kind = (summary.byKind[response.kind] ??= { sent: 0, byStatus: {}, msTotal: 0 });
 		kind.sent++;
+		kind.msTotal += response.ms;
 		kind.byStatus[key] = (kind.byStatus[key] ?? 0) + 1;
 		if (response.status === null) {
 			summary.resets++;
@@ -297,6 +312,8 @@ export function summarise(responses: HostileResponse[], requests: HostileRequest
 				summary.failed++;
 				if (summary.problems.length < 20) summary.problems.push(`request ${response.index} (${response.kind}) got no answer: ${response.error}`);
 			}
+		} else if (isN8nUnsupportedMethod(response)) {
+			summary.refusedByN8nCore++;
 		} else if (response.status >= 500) {
 			summary.failed++;
 			if (summary.problems.length < 20) summary.problems.push(`request ${response.index} (${response.kind}) was answered ${response.status}: ${response.body.slice(0, 200)}`);

@@ -61,7 +61,10 @@ export function safeStringify(value: unknown, depthLimit = 40): string {
 				if (key in error) out[key] = expand(error[key], depth + 1);
 			}
 		}
-		for (const key of Object.keys(input)) out[key] = expand((input as Record<string, unknown>)[key], depth + 1);
+		for (const key of Object.keys(input)) {
+			// an Error's own parts were expanded above; a second pass would only find them "seen"
+			if (!(key in out)) out[key] = expand((input as Record<string, unknown>)[key], depth + 1);
+		}
 		return out;
 	};
 	try {

@@ -97,14 +97,4 @@ export function compactTexts(values: IDataObject, names: readonly string[]): IDa
 	return result;
 }
 
-/** Return All / Limit as a limit: undefined means all. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), `The "Limit" parameter must be at least 1 [item ${itemIndex}]`, {
-			itemIndex,
-		});
-	}
-	return limit;
-}
+export { readLimit } from '../../shared/numbers';

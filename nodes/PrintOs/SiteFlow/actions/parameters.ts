@@ -23,9 +23,4 @@ export function optionalText(context: IExecuteFunctions, name: string, itemIndex
 	return raw === undefined || raw === null ? '' : String(raw).trim();
 }
 
-/** Return All / Limit: `undefined` means all. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return undefined;
-	return Math.max(1, Math.floor(Number(context.getNodeParameter('limit', itemIndex, 50))));
-}
+export { readLimit } from '../../shared/numbers';

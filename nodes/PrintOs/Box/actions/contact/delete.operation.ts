@@ -5,7 +5,7 @@ import { BOX_ENDPOINTS } from '../../endpoints';
 import { contactLocator } from '../descriptions';
 import { inferredPathNotice, showOnlyFor } from '../displayOptions';
 import { readLocatorId } from '../parameters';
-import { deletionResult } from '../results';
+import { deleteBoxObject } from '../results';
 import type { BoxResult } from '../types';
 
 const endpoint = BOX_ENDPOINTS.contactDelete;
@@ -21,12 +21,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<BoxResult> {
 	const contactId = readLocatorId(this, 'contactId', itemIndex, 'Contact');
-	const response = await client.request({
-		service: 'box',
-		endpoint,
-		pathParams: { contactId },
-		itemIndex,
-		operation: 'Contact: Delete',
-	});
-	return deletionResult({ contactId }, response);
+	return await deleteBoxObject(client, { endpoint, ids: { contactId }, itemIndex, operation: 'Contact: Delete' });
 }

@@ -2,9 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { deletionResult } from '../results';
+import { deleteBoxObject } from '../results';
 import type { BoxResult } from '../types';
-import { fileCommandDescription, readFileId, sendFileCommand } from './fileCommand';
+import { fileCommandDescription, readFileId } from './fileCommand';
 
 const endpoint = BOX_ENDPOINTS.fileDelete;
 
@@ -16,11 +16,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<BoxResult> {
 	const fileId = readFileId(this, itemIndex);
-	const response = await sendFileCommand(client, {
-		endpoint,
-		pathParams: { fileId },
-		itemIndex,
-		operation: 'File: Delete',
-	});
-	return deletionResult({ fileId }, response);
+	return await deleteBoxObject(client, { endpoint, ids: { fileId }, itemIndex, operation: 'File: Delete' });
 }

@@ -5,7 +5,7 @@ import { BOX_ENDPOINTS } from '../../endpoints';
 import { folderLocator } from '../descriptions';
 import { inferredPathNotice, showOnlyFor } from '../displayOptions';
 import { readLocatorId } from '../parameters';
-import { deletionResult } from '../results';
+import { deleteBoxObject } from '../results';
 import type { BoxResult } from '../types';
 
 const endpoint = BOX_ENDPOINTS.folderDelete;
@@ -20,12 +20,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<BoxResult> {
 	const folderId = readLocatorId(this, 'folderId', itemIndex, 'Folder');
-	const response = await client.request({
-		service: 'box',
-		endpoint,
-		pathParams: { folderId },
-		itemIndex,
-		operation: 'Folder: Delete',
-	});
-	return deletionResult({ folderId }, response);
+	return await deleteBoxObject(client, { endpoint, ids: { folderId }, itemIndex, operation: 'Folder: Delete' });
 }

@@ -4,6 +4,7 @@ import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
 import { unwrapOrder } from '../../order/simplifyOrder';
+import { requestOrderBySourceId } from '../../submission/findOrderBySourceId';
 import { requiredText } from '../parameters';
 import type { OperationResult } from '../types';
 
@@ -45,24 +46,38 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
 	const cancelBy = this.getNodeParameter('cancelBy', itemIndex) as 'id' | 'source';
-	const body =
-		cancelBy === 'source'
-			? await client.request({
-					service: 'siteFlow',
-					endpoint: SITE_FLOW_ENDPOINTS.orderCancelBySource,
-					pathParams: {
-						sourceAccount: requiredText(this, 'sourceAccount', itemIndex, 'Source Account'),
-						sourceOrderId: requiredText(this, 'sourceOrderId', itemIndex, 'Source Order ID'),
-					},
-					itemIndex,
-					operation: 'Order: Cancel',
-				})
-			: await client.request({
-					service: 'siteFlow',
-					endpoint: SITE_FLOW_ENDPOINTS.orderCancel,
-					pathParams: { orderId: requiredText(this, 'orderId', itemIndex, 'Order') },
-					itemIndex,
-					operation: 'Order: Cancel',
-				});
-	return unwrapOrder(body);
+	if (cancelBy === 'source') {
+		const sourceAccount = requiredText(this, 'sourceAccount', itemIndex, 'Source Account');
+		const sourceOrderId = requiredText(this, 'sourceOrderId', itemIndex, 'Source Order ID');
+		const response = await client.requestWithResponse({
+			service: 'siteFlow',
+			endpoint: SITE_FLOW_ENDPOINTS.orderCancelBySource,
+			pathParams: { sourceAccount, sourceOrderId },
+			itemIndex,
+			operation: 'Order: Cancel',
+		});
+		// the cancel happened on an attempt whose answer was lost: show the order as it is now
+		if (response.confirmedByRepeat) return (await requestOrderBySourceId(client, sourceOrderId, itemIndex)) ?? {};
+		return unwrapOrder(response.body);
+	}
+	const orderId = requiredText(this, 'orderId', itemIndex, 'Order');
+	const response = await client.requestWithResponse({
+		service: 'siteFlow',
+		endpoint: SITE_FLOW_ENDPOINTS.orderCancel,
+		pathParams: { orderId },
+		itemIndex,
+		operation: 'Order: Cancel',
+	});
+	if (response.confirmedByRepeat) {
+		return unwrapOrder(
+			await client.request({
+				service: 'siteFlow',
+				endpoint: SITE_FLOW_ENDPOINTS.orderGet,
+				pathParams: { orderId },
+				itemIndex,
+				operation: 'Order: Get',
+			}),
+		);
+	}
+	return unwrapOrder(response.body);
 }
