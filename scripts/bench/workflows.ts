@@ -172,7 +172,7 @@ export function benchWorkflows(sandboxUrl: string, whatIf: { itemsInParallel?: n
 					NODE.trigger,
 					OURS_TYPE.trigger,
 					{ httpMethod: 'POST', path: WF.postbackOurs.path, authentication: 'headerToken' },
-					{ credentials: credentialRef(CREDENTIAL_REFS.postback), webhookId: crypto.randomUUID() },
+					{ typeVersion: 2, credentials: credentialRef(CREDENTIAL_REFS.postback), webhookId: crypto.randomUUID() },
 				),
 				node(NODE.noOp, 'n8n-nodes-base.noOp'),
 			],

@@ -53,6 +53,8 @@ export function n8nEnv(instance: N8nInstance, brokerPort = instance.brokerPort):
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		NO_COLOR: '1',
 		DB_TYPE: 'sqlite',
+		// expression-engine tuning (n8n 2.x) passes through, so its effect can be measured
+		...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('N8N_EXPRESSION_ENGINE'))),
 	};
 }
 

@@ -14,6 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { PrintOsCredentialType } from '../transport/connection';
 import { fetchOrder } from './enrich';
+import { postbackWebhook } from './webhookDescription';
 import {
 	ALL_EVENTS,
 	SITE_FLOW_EVENTS,
@@ -131,7 +132,11 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 		name: 'printOsSiteFlowTrigger',
 		icon: 'file:printosSiteFlowTrigger.svg',
 		group: ['trigger'],
-		version: 1,
+		// 2: n8n parses the body (a broken JSON body gets n8n's 422 before authentication), so no
+		// expression is evaluated per postback and n8n 2.x can skip its expression isolate.
+		// 1: the node reads the raw body itself and answers a broken JSON body 400 with a hint.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"Site Flow postbacks (" + $parameter["httpMethod"] + ")"}}',
 		description: 'Starts the workflow when HP Site Flow sends a postback (order, shipment and batch events)',
 		defaults: {
@@ -157,16 +162,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 				displayOptions: { show: { fetchOrder: [true], orderAuthentication: ['printOsApi'] } },
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: '={{$parameter["httpMethod"]}}',
-				responseMode: 'onReceived',
-				responseData: 'noData',
-				path: '={{$parameter["path"]}}',
-				isFullPath: true,
-			},
-		],
+		webhooks: [postbackWebhook],
 		properties: [
 			{
 				displayName:
@@ -269,11 +265,13 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 			{
 				// n8n skips its own body parsing for version-1 webhook nodes whose options.binaryData
 				// is set; the node then reads the raw body itself (after authentication), so XML is
-				// never parsed for nothing and a broken JSON body is answered 400 by this node.
+				// never parsed for nothing and a broken JSON body is answered 400 by this node. n8n
+				// reads that option through an expression on every request, hence version 2.
 				displayName: 'Body Handling',
 				name: 'options',
 				type: 'hidden',
 				default: { binaryData: true },
+				displayOptions: { show: { '@version': [1] } },
 			},
 		],
 	};

@@ -434,3 +434,52 @@ describe('credential test (testedBy)', () => {
 		);
 	});
 });
+
+describe('version 2: n8n parses the body', () => {
+	beforeEach(() => {
+		server.configure({
+			typeVersion: 2,
+			parameters: { path: 'siteflow', authentication: 'headerToken' },
+			credentials: { siteFlowPostbackAuthApi: HEADER_AUTH },
+		});
+	});
+	afterEach(() => server.configure({ typeVersion: 1 }));
+
+	it('is the default for new nodes, and keeps the raw-body option for version 1 only', () => {
+		const { description } = new PrintOsSiteFlowTrigger();
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+		const options = description.properties.find((property) => property.name === 'options')!;
+		expect(options.displayOptions).toEqual({ show: { '@version': [1] } });
+	});
+
+	it('emits a JSON postback once, with the fields read from n8n’s parsed body and no secret', async () => {
+		const response = await postJson(server.webhookUrl(), RECEIVED, { 'x-siteflow-token': TOKEN });
+		expect(response.status).toBe(200);
+		const item = only();
+		expect(item).toEqual(expect.objectContaining({ event: 'Order Received', orderId: RECEIVED.orderId, sourceOrderId: 'SRC-1001', status: 'received' }));
+		expect(item.body).toEqual(RECEIVED);
+		expect(JSON.stringify(item)).not.toContain(TOKEN);
+	});
+
+	it('answers a wrong token 401 and starts nothing', async () => {
+		const response = await postJson(server.webhookUrl(), RECEIVED, { 'x-siteflow-token': TOKEN.slice(1) });
+		expect(response.status).toBe(401);
+		expect(server.emissions).toHaveLength(0);
+	});
+
+	it('leaves broken JSON to n8n’s 422, with or without the token, and starts nothing', async () => {
+		for (const headers of [{ 'x-siteflow-token': TOKEN }, {}]) {
+			const response = await send(server.webhookUrl(), { headers: { 'content-type': 'application/json', ...headers }, body: '{"event": printready}' });
+			expect(response.status).toBe(422);
+		}
+		expect(server.emissions).toHaveLength(0);
+	});
+
+	it('still reads an XML template from the raw text, not from n8n’s XML object', async () => {
+		const xml = '<postback><event>Order Printready</event><sourceOrderId>SRC-2</sourceOrderId><status>printready</status></postback>';
+		const response = await send(server.webhookUrl(), { headers: { 'content-type': 'application/xml', 'x-siteflow-token': TOKEN }, body: xml });
+		expect(response.status).toBe(200);
+		expect(only()).toEqual(expect.objectContaining({ event: 'Order Printready', sourceOrderId: 'SRC-2', body: xml }));
+	});
+});

@@ -52,7 +52,7 @@ registerCredentialType(new SiteFlowPostbackAuthApi());
 const NODE_TYPE = 'n8n-nodes-printos.printOsSiteFlowTrigger';
 
 
-class SingleNodeTypes implements INodeTypes {
+export class SingleNodeTypes implements INodeTypes {
 	constructor(private readonly nodeType: INodeType) {}
 
 	getByName() {
@@ -88,7 +88,7 @@ export interface TriggerServer {
 	/** Base URL; the webhook lives at `${url}/webhook/${path}`. */
 	url: string;
 	webhookUrl(path?: string): string;
-	configure(options: { parameters?: IDataObject; credentials?: Record<string, ICredentialDataDecryptedObject> }): void;
+	configure(options: { parameters?: IDataObject; credentials?: Record<string, ICredentialDataDecryptedObject>; typeVersion?: number }): void;
 	emissions: Emission[];
 	handled: HandledRequest[];
 	/** Resolves when `count` emissions have been recorded, rejects after `timeoutMs`. */
@@ -112,6 +112,21 @@ function installRawBodyReader(req: N8nRequest) {
 			req._body = true;
 		}
 	};
+}
+
+function parseContentType(header: string | undefined): string {
+	return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** n8n's `isParsableContentType` (n8n 2.x; 1.x has the same list inline). */
+function isParsableContentType(contentType: string): boolean {
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
 }
 
 /** n8n's `parseBody`; throws like n8n's UnprocessableRequestError (422) on a parse failure. */
@@ -142,8 +157,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 export async function startTriggerServer(
-	initial: { parameters?: IDataObject; credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
+	initial: { parameters?: IDataObject; credentials?: Record<string, ICredentialDataDecryptedObject>; typeVersion?: number } = {},
 ): Promise<TriggerServer> {
+	let typeVersion = initial.typeVersion ?? 1;
 	const nodeType = new PrintOsSiteFlowTrigger();
 	const nodeTypes = new SingleNodeTypes(nodeType);
 	let parameters: IDataObject = initial.parameters ?? {};
@@ -163,7 +179,7 @@ export async function startTriggerServer(
 			id: 'trigger',
 			name: 'Site Flow Trigger',
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion,
 			position: [0, 0],
 			webhookId: 'c0ffee00-0000-4000-8000-000000000001',
 			parameters: JSON.parse(JSON.stringify(parameters)),
@@ -201,17 +217,14 @@ export async function startTriggerServer(
 			return;
 		}
 
-		// n8n's parseRequestBody
-		const binaryData = workflow.expression.getSimpleParameterValue(
-			node,
-			'={{$parameter["options"]["binaryData"]}}',
-			mode,
-			additionalKeys,
-			undefined,
-			false,
-		);
+		// n8n's parseRequestBody: version 1 skips it when options.binaryData is set, later versions
+		// parse only the content types n8n knows
+		const parse =
+			typeVersion === 1
+				? !workflow.expression.getSimpleParameterValue(node, '={{$parameter["options"]["binaryData"]}}', mode, additionalKeys, undefined, false)
+				: isParsableContentType(parseContentType(req.headers['content-type']));
 		let preParsedBody: unknown;
-		if (!binaryData) {
+		if (parse) {
 			try {
 				await n8nParseBody(req);
 				preParsedBody = req.body;
@@ -291,6 +304,7 @@ export async function startTriggerServer(
 		configure(options) {
 			if (options.parameters) parameters = options.parameters;
 			if (options.credentials) credentials = options.credentials;
+			if (options.typeVersion) typeVersion = options.typeVersion;
 		},
 		emissions,
 		handled,
