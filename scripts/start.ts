@@ -86,6 +86,9 @@ async function main(): Promise<void> {
 	saveState();
 
 	const install = await ensureN8n(version);
+	// n8n 2.x: build an expression isolate only when an expression is evaluated, so postbacks to
+	// the Site Flow Trigger (version 2) need none, as the README recommends; n8n 1.x ignores it
+	process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE ??= 'true';
 	const userFolder = path.join(home, 'user');
 	const instance = await createInstance(install, { userFolder, port, logDir: path.join(home, 'logs') });
 	await buildAndInstall(userFolder);

@@ -36,10 +36,11 @@ afterAll(async () => {
 	await server.close();
 });
 
-describe('header token authentication', () => {
+describe.each([1, 2])('header token authentication, node version %i', (typeVersion) => {
 	beforeAll(() => {
 		server.reset();
 		server.configure({
+			typeVersion,
 			parameters: { path: 'siteflow', httpMethod: 'POST', authentication: 'headerToken' },
 			credentials: { siteFlowPostbackAuthApi: { headerName: HEADER, token: TOKEN, user: '', password: '' } },
 		});
@@ -59,8 +60,9 @@ describe('header token authentication', () => {
 		for (const kind of ['wrongTokenSameLength', 'missingToken', 'tokenOfOtherLength', 'tokenInOtherHeader', 'tokenWrongCase', 'duplicateTokenHeaders', 'basicAuthInstead']) {
 			expect(Object.keys(summary.byKind[kind]?.byStatus ?? {})).toEqual(['401']);
 		}
-		// the right token with a body declared JSON that does not parse: 400, and the reason
-		expect(Object.keys(summary.byKind.malformedBodyWithToken?.byStatus ?? {})).toEqual(['400']);
+		// the right token with a body declared JSON that does not parse: version 1 answers 400 with
+		// the reason; in version 2 n8n's body parser answers 422 before the node runs
+		expect(Object.keys(summary.byKind.malformedBodyWithToken?.byStatus ?? {})).toEqual([typeVersion === 1 ? '400' : '422']);
 		// no request started the workflow, none crashed the node or was left hanging
 		expect(server.emissions).toHaveLength(0);
 		expect(server.handled.filter((record) => record.error || record.leftHanging)).toEqual([]);
@@ -81,6 +83,7 @@ describe('Basic Auth', () => {
 	beforeAll(() => {
 		server.reset();
 		server.configure({
+			typeVersion: 1,
 			parameters: { path: 'siteflow-basic', httpMethod: 'POST', authentication: 'basicAuth' },
 			credentials: { siteFlowPostbackAuthApi: { headerName: '', token: '', user: USER, password: PASSWORD } },
 		});
@@ -119,6 +122,6 @@ describe('Basic Auth', () => {
 
 it('leaked neither the token nor the password (answers, output, console)', () => {
 	scanner.scan('console output', capture.take());
-	expect(scanner.scans).toBeGreaterThanOrEqual(4);
+	expect(scanner.scans).toBeGreaterThanOrEqual(6);
 	expect(scanner.findings).toEqual([]);
 });
