@@ -22,6 +22,7 @@
  *   npm run bench -- --smoke                   tiny sizes to check the wiring (docs not written)
  *   npm run bench -- --keep                    keep the temporary folder (n8n logs, user folder)
  *   npm run bench -- --items-in-parallel 11    what-if: our Get Order with another "Items in Parallel"
+ *   npm run bench -- --trigger-version 2       what-if: the Site Flow Trigger at version 2 (n8n parses the body)
  *                                              (not the defaults, so docs are not written)
  */
 import { execFileSync } from 'node:child_process';
@@ -87,6 +88,7 @@ const { values: args } = parseArgs({
 		smoke: { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
 		'items-in-parallel': { type: 'string' },
+		'trigger-version': { type: 'string' },
 		help: { type: 'boolean', default: false },
 	},
 });
@@ -117,7 +119,10 @@ const WHAT_IF_CONCURRENCY = args['items-in-parallel'] ? Number(args['items-in-pa
 if (WHAT_IF_CONCURRENCY !== undefined && !(Number.isInteger(WHAT_IF_CONCURRENCY) && WHAT_IF_CONCURRENCY >= 1)) {
 	throw new Error('--items-in-parallel takes a whole number ≥ 1');
 }
-const writeDocs = !args.only && !SMOKE && WHAT_IF_CONCURRENCY === undefined;
+/** What-if only: the postback workflow's Site Flow Trigger version; the benchmark proper uses the default (1). */
+const WHAT_IF_TRIGGER_VERSION = args['trigger-version'] ? Number(args['trigger-version']) : undefined;
+if (WHAT_IF_TRIGGER_VERSION !== undefined && ![1, 2].includes(WHAT_IF_TRIGGER_VERSION)) throw new Error('--trigger-version takes 1 or 2');
+const writeDocs = !args.only && !SMOKE && WHAT_IF_CONCURRENCY === undefined && WHAT_IF_TRIGGER_VERSION === undefined;
 
 interface Context {
 	install: N8nInstall;
@@ -482,7 +487,7 @@ async function startN8n(install: N8nInstall, tmpDir: string, sandbox: Sandbox, f
 			...sandboxCredentials({ sandboxUrl: sandbox.url, postbackToken, smtpPort: 2525 }).filter((c) => c.type !== 'smtp'),
 			...benchCredentials(postbackToken),
 		]);
-		await importWorkflows(instance, benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY }));
+		await importWorkflows(instance, benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY, triggerVersion: WHAT_IF_TRIGGER_VERSION }));
 	});
 	let server = await timed(`Starting n8n ${install.version}`, () => startN8nServer(instance));
 	const owner = { email: 'bench@example.com', password: 'Bench-Passw0rd', firstName: 'Bench', lastName: 'Runner' };

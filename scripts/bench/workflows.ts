@@ -97,7 +97,7 @@ function readFileNode() {
 	return node(NODE.read, 'n8n-nodes-base.readWriteFile', { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} });
 }
 
-export function benchWorkflows(sandboxUrl: string, whatIf: { itemsInParallel?: number } = {}): WorkflowJson[] {
+export function benchWorkflows(sandboxUrl: string, whatIf: { itemsInParallel?: number; triggerVersion?: number } = {}): WorkflowJson[] {
 	const get = (id: string, name: string, path: string, last: Record<string, unknown>) =>
 		workflow(id, name, [webhookNode(path), splitNode(), last], chain(NODE.webhook, NODE.split, String(last.name)));
 	return [
@@ -172,7 +172,7 @@ export function benchWorkflows(sandboxUrl: string, whatIf: { itemsInParallel?: n
 					NODE.trigger,
 					OURS_TYPE.trigger,
 					{ httpMethod: 'POST', path: WF.postbackOurs.path, authentication: 'headerToken' },
-					{ typeVersion: 2, credentials: credentialRef(CREDENTIAL_REFS.postback), webhookId: crypto.randomUUID() },
+					{ typeVersion: whatIf.triggerVersion ?? 1, credentials: credentialRef(CREDENTIAL_REFS.postback), webhookId: crypto.randomUUID() },
 				),
 				node(NODE.noOp, 'n8n-nodes-base.noOp'),
 			],

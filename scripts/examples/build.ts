@@ -66,7 +66,6 @@ function shippedEmail() {
 		[
 			note('About', '## Shipped → email\nSite Flow posts "Shipment Shipped" to this trigger (set the trigger up in Site Flow: see the node\'s notice). The customer gets an email with the tracking link. The demo credential points at a local mail sink.', [0, 0]),
 			node('Site Flow Trigger', TRIGGER, { httpMethod: 'POST', path: SHIPPED_EMAIL_PATH, authentication: 'headerToken', events: ['shipmentShipped'] }, {
-				typeVersion: 2,
 				webhookId: '0f6d2b8e-5c4a-4e61-9b7e-2a1c3d4e5f60',
 				credentials: creds.postback,
 			}),

@@ -132,11 +132,13 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 		name: 'printOsSiteFlowTrigger',
 		icon: 'file:printosSiteFlowTrigger.svg',
 		group: ['trigger'],
-		// 2: n8n parses the body (a broken JSON body gets n8n's 422 before authentication), so no
-		// expression is evaluated per postback and n8n 2.x can skip its expression isolate.
-		// 1: the node reads the raw body itself and answers a broken JSON body 400 with a hint.
+		// 1 (default): the node authenticates from the headers before it reads the body, so every
+		// hostile request, oversized bodies included, gets a 4xx. 2: n8n parses the body before the
+		// node runs (broken JSON: n8n's 422; a body beyond n8n's payload limit: n8n's 500), and no
+		// expression is evaluated per postback, so n8n 2.x with lazy isolate acquisition serves
+		// postbacks as fast as its own Webhook node. Set by editing the workflow's typeVersion.
 		version: [1, 2],
-		defaultVersion: 2,
+		defaultVersion: 1,
 		subtitle: '={{"Site Flow postbacks (" + $parameter["httpMethod"] + ")"}}',
 		description: 'Starts the workflow when HP Site Flow sends a postback (order, shipment and batch events)',
 		defaults: {

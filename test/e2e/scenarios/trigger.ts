@@ -42,7 +42,7 @@ export const triggerScenario: Scenario = {
 					'Site Flow Trigger',
 					'n8n-nodes-printos.printOsSiteFlowTrigger',
 					{ httpMethod: 'POST', path: PATH, authentication: 'headerToken', events: ['*'] },
-					{ typeVersion: 2, webhookId: '5b0e4a52-93f4-4f0e-9d8c-1d2f6a7b8c90', credentials: creds.postback },
+					{ webhookId: '5b0e4a52-93f4-4f0e-9d8c-1d2f6a7b8c90', credentials: creds.postback },
 				),
 				node(
 					DOWNSTREAM,

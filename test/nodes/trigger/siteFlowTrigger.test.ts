@@ -445,10 +445,10 @@ describe('version 2: n8n parses the body', () => {
 	});
 	afterEach(() => server.configure({ typeVersion: 1 }));
 
-	it('is the default for new nodes, and keeps the raw-body option for version 1 only', () => {
+	it('is opt-in (version 1 stays the default), and the raw-body option belongs to version 1 only', () => {
 		const { description } = new PrintOsSiteFlowTrigger();
 		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+		expect(description.defaultVersion).toBe(1);
 		const options = description.properties.find((property) => property.name === 'options')!;
 		expect(options.displayOptions).toEqual({ show: { '@version': [1] } });
 	});
@@ -469,7 +469,7 @@ describe('version 2: n8n parses the body', () => {
 	});
 
 	it('leaves broken JSON to n8n’s 422, with or without the token, and starts nothing', async () => {
-		for (const headers of [{ 'x-siteflow-token': TOKEN }, {}]) {
+		for (const headers of [{ 'x-siteflow-token': TOKEN }, {}] as Array<Record<string, string>>) {
 			const response = await send(server.webhookUrl(), { headers: { 'content-type': 'application/json', ...headers }, body: '{"event": printready}' });
 			expect(response.status).toBe(422);
 		}

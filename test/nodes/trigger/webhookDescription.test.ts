@@ -4,7 +4,7 @@
  * method or path than n8n 1.x and the editor show: each resolver is compared with n8n's own
  * evaluation of its template, on the parameters the Workflow class fills with defaults.
  */
-import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, IWebhookDescription } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { PrintOsSiteFlowTrigger } from '../../../nodes/PrintOs/SiteFlowTrigger/PrintOsSiteFlowTrigger.node';
@@ -20,7 +20,7 @@ const resolvers = description[Symbol.for('n8n.webhookDescriptionResolvers')] as 
 function nodeWith(parameters: IDataObject) {
 	const workflow = new Workflow({
 		id: 'wf',
-		nodes: [{ id: 'n', name: 'Trigger', type: 'printOsSiteFlowTrigger', typeVersion: 1, position: [0, 0], parameters }],
+		nodes: [{ id: 'n', name: 'Trigger', type: 'printOsSiteFlowTrigger', typeVersion: 1, position: [0, 0], parameters: parameters as INodeParameters }],
 		connections: {},
 		active: true,
 		nodeTypes: new SingleNodeTypes(nodeType),

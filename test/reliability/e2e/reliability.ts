@@ -127,7 +127,7 @@ function hostileWorkflow() {
 				'Site Flow Trigger',
 				'n8n-nodes-printos.printOsSiteFlowTrigger',
 				{ httpMethod: 'POST', path: HOSTILE_PATH, authentication: 'headerToken', events: ['*'] },
-				{ typeVersion: 2, webhookId: '7c1d9e3a-55aa-4b6e-8f00-2e4d6c8b9a11', credentials: creds.postback },
+				{ webhookId: '7c1d9e3a-55aa-4b6e-8f00-2e4d6c8b9a11', credentials: creds.postback },
 			),
 			node('Received', 'n8n-nodes-base.noOp'),
 		],
