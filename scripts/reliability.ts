@@ -9,7 +9,7 @@
  *   npm run reliability -- --quick            the jest representative set, 10 bad-input runs per operation
  *   npm run reliability -- --skip-n8n         hostile requests in-process only
  *   npm run reliability -- --hostile 10000 --runs 50 --seed 20261122 --keep
- *   npm run reliability -- --n8n 2 --out /tmp/x   (the real-n8n part on n8n 2.41.1 instead)
+ *   npm run reliability -- --n8n 2 --out some/dir  (the real-n8n part on n8n 2.41.1 instead)
  *
  * The same matrix, cases and arbitraries as test/reliability (jest); this runner counts instead of
  * asserting. Exit code 1 when a duplicate, a secret, an unhandled error or a workflow run by a

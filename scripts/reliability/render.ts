@@ -22,14 +22,8 @@ export interface Report {
 	timings: Array<[string, number]>;
 }
 
-/** Exactly the figures the issue asks for, in this order. */
-export interface ReliabilityJson {
-	requests: number;
-	faultsInjected: number;
-	itemsSucceeded: number;
-	itemsFailedClearly: number;
-	unhandledErrors: number;
-	duplicateOrders: number;
+/** Exactly the figures the issue asks for (renderJson keeps their order). */
+export interface ReliabilityJson extends Tally {
 	secretsFound: number;
 	hostileRequests: number;
 	hostileRequestsThatRanAWorkflow: number;

@@ -14,19 +14,11 @@ import { FUZZ_SPECS, runFuzzCase, type FuzzCase, type FuzzOutcome } from '../../
 import { FAULTS, REPRESENTATIVES, applies } from '../../test/reliability/lib/faults';
 import { hostileRequests, postbackBody, sendAll, summarise, type HostileSummary } from '../../test/reliability/lib/hostile';
 import { ALL_OPERATIONS, itemsOf, makeFolders, operation, submitOrders, validOrder } from '../../test/reliability/lib/operations';
-import { runCase, type CaseResult } from '../../test/reliability/lib/runCase';
+import { runCase, type CaseResult, type Tally } from '../../test/reliability/lib/runCase';
 import { SecretScanner, type SecretFinding } from '../../test/reliability/lib/secrets';
 import { startRelSandbox, World, type Auth, type NodeName } from '../../test/reliability/lib/world';
 
-/** Figures every section adds up. */
-export interface Tally {
-	requests: number;
-	faultsInjected: number;
-	itemsSucceeded: number;
-	itemsFailedClearly: number;
-	unhandledErrors: number;
-	duplicateOrders: number;
-}
+export type { Tally };
 
 export const emptyTally = (): Tally => ({ requests: 0, faultsInjected: 0, itemsSucceeded: 0, itemsFailedClearly: 0, unhandledErrors: 0, duplicateOrders: 0 });
 

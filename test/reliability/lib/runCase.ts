@@ -13,7 +13,17 @@ import type { NodeRun, World } from './world';
 
 export type ItemOutcome = 'succeeded' | 'failedClearly' | 'failedUnclearly';
 
-export interface CaseResult {
+/** Figures every part of the reliability suite adds up. */
+export interface Tally {
+	requests: number;
+	faultsInjected: number;
+	itemsSucceeded: number;
+	itemsFailedClearly: number;
+	unhandledErrors: number;
+	duplicateOrders: number;
+}
+
+export interface CaseResult extends Tally {
 	op: string;
 	opLabel: string;
 	fault: string;
@@ -21,12 +31,6 @@ export interface CaseResult {
 	outcomes: ItemOutcome[];
 	/** Per item: the error message, or the submission outcome for a submitted order. */
 	details: string[];
-	requests: number;
-	faultsInjected: number;
-	itemsSucceeded: number;
-	itemsFailedClearly: number;
-	unhandledErrors: number;
-	duplicateOrders: number;
 	secretsFound: number;
 	/** Everything that contradicts the expectation; empty when the cell passes. */
 	problems: string[];

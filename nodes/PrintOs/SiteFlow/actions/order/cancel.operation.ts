@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
+import { getOrderById } from '../../order/getOrderById';
 import { unwrapOrder } from '../../order/simplifyOrder';
 import { requestOrderBySourceId } from '../../submission/findOrderBySourceId';
 import { requiredText } from '../parameters';
@@ -68,16 +69,6 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 		itemIndex,
 		operation: 'Order: Cancel',
 	});
-	if (response.confirmedByRepeat) {
-		return unwrapOrder(
-			await client.request({
-				service: 'siteFlow',
-				endpoint: SITE_FLOW_ENDPOINTS.orderGet,
-				pathParams: { orderId },
-				itemIndex,
-				operation: 'Order: Get',
-			}),
-		);
-	}
+	if (response.confirmedByRepeat) return await getOrderById(client, orderId, itemIndex);
 	return unwrapOrder(response.body);
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
-import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
 import { simplifyOrderProperty } from '../../descriptions/simplify';
-import { simplifyOrder, unwrapOrder } from '../../order/simplifyOrder';
+import { getOrderById } from '../../order/getOrderById';
+import { simplifyOrder } from '../../order/simplifyOrder';
 import { requestOrderBySourceId } from '../../submission/findOrderBySourceId';
 import { requiredText } from '../parameters';
 import type { OperationResult } from '../types';
@@ -46,15 +46,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 		}
 	} else {
 		const orderId = requiredText(this, 'orderId', itemIndex, 'Order');
-		order = unwrapOrder(
-			await client.request({
-				service: 'siteFlow',
-				endpoint: SITE_FLOW_ENDPOINTS.orderGet,
-				pathParams: { orderId },
-				itemIndex,
-				operation: 'Order: Get',
-			}),
-		);
+		order = await getOrderById(client, orderId, itemIndex);
 	}
 	return this.getNodeParameter('simplify', itemIndex, true) ? simplifyOrder(order) : order;
 }
