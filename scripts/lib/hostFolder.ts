@@ -31,6 +31,8 @@ export interface HostCheck {
 export interface HostFolderOptions {
 	/** Folder name under scripts/n8n-hosts. */
 	name: string;
+	/** The committed folder, when not scripts/n8n-hosts/<name> (tests). */
+	sourceDir?: string;
 	/** Folder name under the cache. */
 	cacheName: string;
 	/** What to tell the user, e.g. "n8n 2.41.1 on Node 24". */
@@ -133,7 +135,7 @@ function readMarker(markerFile: string): Marker | undefined {
 
 /** Returns the installed folder in the cache. */
 export async function ensureHostFolder(options: HostFolderOptions): Promise<string> {
-	const sourceDir = path.join(hostsDir, options.name);
+	const sourceDir = options.sourceDir ?? path.join(hostsDir, options.name);
 	const targetDir = path.join(cacheRoot(), options.cacheName);
 	const lockfile = path.join(sourceDir, 'package-lock.json');
 	const wanted = fingerprint(sourceDir);

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { hostNpmEnv } from './hostFolder';
 import { timed } from './log';
 import { repoRoot } from './paths';
 import { runOrThrow } from './processes';
@@ -45,7 +46,7 @@ export async function installTarball(userFolder: string, tarball: string): Promi
 		'npm',
 		// legacy-peer-deps: the peer n8n-workflow is n8n's own; it must not be installed next to us.
 		['install', `./${path.basename(kept)}`, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev'],
-		{ cwd: nodesDir },
+		{ cwd: nodesDir, env: hostNpmEnv(process.env) },
 	);
 	const installed = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	if (!fs.existsSync(path.join(installed, 'package.json'))) throw new Error(`${installed} missing after npm install`);
