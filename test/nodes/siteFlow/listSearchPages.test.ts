@@ -111,6 +111,24 @@ describe.each(BOTH_AUTHS)('order search with %s', (auth) => {
 		expect(lookups()).toEqual(['GEN-000001 200']);
 	});
 
+	it('still searches the list when PrintOS refuses the exact lookup, and fails when it refuses the credential', async () => {
+		await sandbox.generateOrders(150);
+		const lookupPath = `${auth === 'printOsApi' ? '/siteflow' : ''}/api/order/bysourceid/`;
+		sandbox.setFaults({ failNext: { count: 1, status: 400, match: { path: lookupPath } } });
+		const result = await searchOrders.call(picker(auth), 'GEN-000001');
+		expect(names(result)).toEqual(['GEN-000001 (dataready)']);
+		expect(lookups()).toEqual(['GEN-000001 400']);
+		expect(listPages('order')).toEqual([1, 2]);
+
+		const wrong = loadOptionsContext({
+			nodeType: node,
+			credentials: { [auth]: { ...sandbox.credentialData()[auth], secret: 'wrong' } },
+			parameters: { authentication: auth, resource: 'order', operation: 'get' },
+			path: 'parameters.orderId',
+		});
+		await expect(searchOrders.call(wrong, 'GEN-000001')).rejects.toMatchObject({ httpCode: '401' });
+	});
+
 	it('answers a page of matches at once and pages on from there', async () => {
 		await sandbox.generateOrders(500);
 		const context = picker(auth);

@@ -7,6 +7,7 @@
  * typed, which finds an order however far down the list it is.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint } from '../../transport/endpoint';
 import { readListEnvelope } from '../../transport/pagination';
@@ -102,15 +103,31 @@ const ORDERS: SearchedList = {
 const SKUS: SearchedList = { endpoint: SITE_FLOW_ENDPOINTS.skuList, what: 'SKUs', describe: describeNamed };
 const PRODUCTS: SearchedList = { endpoint: SITE_FLOW_ENDPOINTS.productList, what: 'products', describe: describeNamed };
 
-export async function searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
-	const client = await clientForLoadOptions(this);
-	const exact: INodeListSearchItems[] = [];
-	const typed = (filter ?? '').trim();
-	if (paginationToken === undefined && couldBeSourceOrderId(typed)) {
+/**
+ * The order whose sourceOrderId is exactly what was typed. The lookup only adds to the search: an
+ * id PrintOS or the node refuses to look up means no exact match, while a refused credential or an
+ * unreachable PrintOS fails the search as the list request would.
+ */
+async function exactOrder(client: PrintOsClient, typed: string): Promise<INodeListSearchItems[]> {
+	if (!couldBeSourceOrderId(typed)) return [];
+	let failure: unknown;
+	try {
 		const order = await findOrderBySourceId(client, typed, 0);
 		const entry = order && describeOrder(order);
-		if (entry) exact.push(entry);
+		return entry ? [entry] : [];
+	} catch (error) {
+		failure = error;
 	}
+	if (failure instanceof NodeOperationError) return [];
+	const status = failure instanceof NodeApiError ? Number(failure.httpCode) : 0;
+	if (status >= 400 && status < 500 && status !== 401 && status !== 403) return [];
+	// already the transport's NodeApiError, with PrintOS's message and status
+	throw failure;
+}
+
+export async function searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+	const client = await clientForLoadOptions(this);
+	const exact = paginationToken === undefined ? await exactOrder(client, (filter ?? '').trim()) : [];
 	return await searchPages(client, ORDERS, filter, paginationToken, exact);
 }
 
