@@ -33,6 +33,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
 			{ displayName: 'List', name: 'list', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
+			{ displayName: 'Max Pages', name: 'maxPages', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Status', name: 'repeatRefusalStatus', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Message', name: 'repeatRefusalMessage', type: 'string', default: '' },
 			requestOptionsProperty,
@@ -61,10 +62,11 @@ export class TransportProbe implements INodeType {
 				const body = typeof rawBody === 'string' && rawBody ? (JSON.parse(rawBody) as IDataObject) : undefined;
 				if (this.getNodeParameter('list', itemIndex) as boolean) {
 					const limit = this.getNodeParameter('limit', itemIndex) as number;
+					const maxPages = this.getNodeParameter('maxPages', itemIndex) as number;
 					const data = await listItems(
 						client,
 						{ service, endpoint, itemIndex },
-						{ limit: limit > 0 ? limit : undefined, paging: SITE_FLOW_PAGING },
+						{ limit: limit > 0 ? limit : undefined, paging: SITE_FLOW_PAGING, maxPages: maxPages > 0 ? maxPages : undefined },
 					);
 					return data;
 				}

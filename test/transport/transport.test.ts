@@ -2,6 +2,7 @@ import { runNode, type RunNodeResult } from '../harness/n8nRun';
 import { TransportProbe } from '../helpers/probeNode';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scriptedServer';
 import { resetPacers } from '../../nodes/PrintOs/transport/pacer';
+import { MAX_LIST_PAGES } from '../../nodes/PrintOs/transport/pagination';
 
 const SECRET = 'transport-test-secret';
 const probe = new TransportProbe();
@@ -249,5 +250,45 @@ describe('pagination', () => {
 		const result = await probeRun({ path: '/order', list: true });
 		expect(result.items).toHaveLength(TOTAL);
 		expect(server.requests).toHaveLength(3);
+	});
+
+	/** Full pages of 100 for any page asked, claiming `pages` (or no count at all). */
+	function endlessServer(pages?: number) {
+		server.fallback = (request) => {
+			const page = Number(new URL(request.url, 'http://x').searchParams.get('page'));
+			const data = Array.from({ length: 100 }, (_, index) => ({ n: (page - 1) * 100 + index }));
+			return { status: 200, body: { data, page, ...(pages !== undefined ? { pages, count: pages * 100 } : {}), success: true } };
+		};
+	}
+
+	it('refuses a page count beyond the bound after the first page, sending nothing more', async () => {
+		endlessServer(MAX_LIST_PAGES + 1);
+		const result = await probeRun({ path: '/order', list: true });
+		expect(result.error?.message).toBe(`GET /order: PrintOS answered that the list has ${MAX_LIST_PAGES + 1} pages; the node reads at most ${MAX_LIST_PAGES} pages`);
+		expect(result.error?.description).toContain('set a Limit');
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('trusts a page count within the bound, to the last page', async () => {
+		endlessServer(5);
+		const result = await probeRun({ path: '/order', list: true, maxPages: 5 });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(500);
+		expect(server.requests).toHaveLength(5);
+	});
+
+	it('reads only the pages a Limit needs, whatever page count the answer claims', async () => {
+		endlessServer(1_000_000_000);
+		const result = await probeRun({ path: '/order', list: true, limit: 150 });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(150).keys()]);
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('stops pages that never end at the bound, with an error', async () => {
+		endlessServer();
+		const result = await probeRun({ path: '/order', list: true, maxPages: 5 });
+		expect(result.error?.message).toBe('GET /order: PrintOS still answered full pages after 5 pages; the node reads at most 5 pages');
+		expect(server.requests.map((request) => new URL(request.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3', '4', '5']);
 	});
 });

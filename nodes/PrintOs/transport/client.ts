@@ -130,7 +130,7 @@ export class PrintOsClient {
 		});
 	}
 
-	private get node(): INode {
+	get node(): INode {
 		return this.context.getNode();
 	}
 

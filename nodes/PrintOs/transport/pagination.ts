@@ -2,9 +2,11 @@
  * "Return All" and "Limit" over PrintOS list endpoints: `page`/`pagesize` parameters and the
  * `{data, count, page, pages}` envelope (spec §3.2 O5, §3.4). The page size stays fixed across a
  * listing, since pages are offsets of it; once the first page tells how many there are, the rest
- * are fetched a few at a time and kept in order.
+ * are fetched a few at a time and kept in order. A listing never reads more than `MAX_LIST_PAGES`:
+ * a page count beyond it, or pages that never end, stop with an error instead of endless requests.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { PrintOsClient, PrintOsRequest } from './client';
 
@@ -38,12 +40,29 @@ export function readListEnvelope(body: unknown): ListEnvelope {
 	return { data: [], pages: 1 };
 }
 
+/** 10,000 pages of 100: more than any account's list, far less than a broken or hostile answer asks for. */
+export const MAX_LIST_PAGES = 10_000;
+
 export interface ListOptions {
 	/** Undefined means all. */
 	limit?: number;
 	paging: PagingSettings;
 	/** Pages in flight after the first; the pacer still bounds the rate. */
 	parallelPages?: number;
+	/** The most pages one listing reads; `MAX_LIST_PAGES` unless a caller needs fewer. */
+	maxPages?: number;
+}
+
+function tooManyPages(client: PrintOsClient, request: PrintOsRequest, maxPages: number, claimedPages?: number): NodeOperationError {
+	const what = request.operation ?? `${request.endpoint.method} ${request.endpoint.path}`;
+	const found =
+		claimedPages !== undefined
+			? `PrintOS answered that the list has ${claimedPages} pages`
+			: `PrintOS still answered full pages after ${maxPages} pages`;
+	return new NodeOperationError(client.node, `${what}: ${found}; the node reads at most ${maxPages} pages`, {
+		itemIndex: request.itemIndex,
+		description: 'Nothing more was requested. Turn off Return All and set a Limit, or narrow the list with a filter.',
+	});
 }
 
 export async function listItems(
@@ -52,6 +71,7 @@ export async function listItems(
 	options: ListOptions,
 ): Promise<IDataObject[]> {
 	const { paging, limit } = options;
+	const maxPages = options.maxPages ?? MAX_LIST_PAGES;
 	const pageSize = Math.max(1, Math.min(limit ?? paging.maxPageSize, paging.maxPageSize));
 	const pageRequest = (page: number): PrintOsRequest => ({
 		...request,
@@ -67,6 +87,7 @@ export async function listItems(
 		const lastPage = paging.firstPage + first.pages - 1;
 		const neededPages =
 			limit === undefined ? lastPage : Math.min(lastPage, paging.firstPage + Math.ceil(limit / pageSize) - 1);
+		if (neededPages - paging.firstPage + 1 > maxPages) throw tooManyPages(client, request, maxPages, first.pages);
 		const pageNumbers: number[] = [];
 		for (let page = paging.firstPage + 1; page <= neededPages; page++) pageNumbers.push(page);
 		const pages: IDataObject[][] = new Array(pageNumbers.length);
@@ -85,6 +106,7 @@ export async function listItems(
 
 	// No page count in the envelope: walk until a short page.
 	for (let page = paging.firstPage + 1; ; page++) {
+		if (page - paging.firstPage + 1 > maxPages) throw tooManyPages(client, request, maxPages);
 		const { data } = readListEnvelope(await client.request(pageRequest(page)));
 		results.push(...data);
 		if (enough(results.length) || data.length < pageSize) return results.slice(0, limit);
