@@ -14,7 +14,7 @@ export class PrintOsApi implements ICredentialType {
 
 	displayName = 'HP PrintOS API';
 
-	icon: Icon = 'file:printos.svg';
+	icon: Icon = { light: 'file:printos.svg', dark: 'file:printos.dark.svg' };
 
 	documentationUrl = 'https://developers.hp.com/printos/doc/api-authentication';
 
@@ -23,7 +23,9 @@ export class PrintOsApi implements ICredentialType {
 			displayName: 'Key',
 			name: 'key',
 			type: 'string',
-			typeOptions: { password: true },
+			// Not masked: the key identifies the connector and is no secret. PrintOS shows it in clear
+			// on the Application Connectors tab, and every request carries it in clear in the
+			// x-hp-hmac-authentication header; only the secret signs (README, "Credentials").
 			default: '',
 			required: true,
 			description:

@@ -14,7 +14,7 @@ export class SiteFlowApi implements ICredentialType {
 
 	displayName = 'HP Site Flow API';
 
-	icon: Icon = 'file:printos.svg';
+	icon: Icon = { light: 'file:printos.svg', dark: 'file:printos.dark.svg' };
 
 	documentationUrl = 'https://hpsiteflow.com/docs/siteflow/api-authentication.html';
 

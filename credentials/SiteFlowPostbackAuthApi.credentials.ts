@@ -11,7 +11,7 @@ export class SiteFlowPostbackAuthApi implements ICredentialType {
 
 	displayName = 'HP Site Flow Postback Auth API';
 
-	icon: Icon = 'file:printos.svg';
+	icon: Icon = { light: 'file:printos.svg', dark: 'file:printos.dark.svg' };
 
 	documentationUrl = 'https://solutionssupport.ext.hp.com/support/solutions/articles/6000197527-adding-triggers';
 

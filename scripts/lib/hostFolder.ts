@@ -3,10 +3,10 @@
  * with exact versions) into the cache with `npm ci`, checks that what it installed really runs,
  * and reuses it while the committed files are unchanged and the installed tree is still complete.
  *
- * Reproducible whatever npm configuration the caller inherits: `npm run` exports this
- * repository's .npmrc (legacy-peer-deps=true, needed by the repository itself, see
- * docs/dev/engineering.md) to every child as npm_config_*; inherited, it would make npm skip
- * the host's peer dependencies (n8n's `start` then fails to load). See `hostNpmEnv`.
+ * Reproducible whatever npm configuration the caller inherits: `npm run` exports every npm
+ * setting in force (from an .npmrc, the user's config or the caller's own environment) to its
+ * children as npm_config_*. An inherited legacy-peer-deps=true once made npm skip the host's peer
+ * dependencies, and n8n's `start` then failed to load. See `hostNpmEnv`.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -16,7 +16,7 @@ export class PrintOsBox implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HP PrintOS Box',
 		name: 'printOsBox',
-		icon: 'file:printosBox.svg',
+		icon: { light: 'file:printosBox.svg', dark: 'file:printosBox.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

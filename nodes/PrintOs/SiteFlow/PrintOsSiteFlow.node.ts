@@ -17,7 +17,7 @@ export class PrintOsSiteFlow implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HP PrintOS Site Flow',
 		name: 'printOsSiteFlow',
-		icon: 'file:printosSiteFlow.svg',
+		icon: { light: 'file:printosSiteFlow.svg', dark: 'file:printosSiteFlow.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -130,7 +130,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HP PrintOS Site Flow Trigger',
 		name: 'printOsSiteFlowTrigger',
-		icon: 'file:printosSiteFlowTrigger.svg',
+		icon: { light: 'file:printosSiteFlowTrigger.svg', dark: 'file:printosSiteFlowTrigger.dark.svg' },
 		group: ['trigger'],
 		// 1 (default): the node authenticates from the headers before it reads the body, so every
 		// hostile request, oversized bodies included, gets a 4xx. 2: n8n parses the body before the

@@ -15,11 +15,13 @@ import { check, node, workflow, type Scenario } from '../harness';
 
 const WORKFLOW_ID = 'e2eBrowserNodes1';
 const NODES = [
-	{ name: 'Site Flow Trigger', type: 'n8n-nodes-printos.printOsSiteFlowTrigger', shot: 'ndv-site-flow-trigger.png' },
-	{ name: 'Site Flow', type: 'n8n-nodes-printos.printOsSiteFlow', shot: 'ndv-site-flow.png' },
-	{ name: 'Box', type: 'n8n-nodes-printos.printOsBox', shot: 'ndv-box.png' },
+	{ name: 'Site Flow Trigger', type: 'n8n-nodes-printos.printOsSiteFlowTrigger', shot: 'ndv-site-flow-trigger.jpg' },
+	{ name: 'Site Flow', type: 'n8n-nodes-printos.printOsSiteFlow', shot: 'ndv-site-flow.jpg' },
+	{ name: 'Box', type: 'n8n-nodes-printos.printOsBox', shot: 'ndv-box.jpg' },
 ];
 const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
+// JPEG, not PNG: `n8n-node build` copies every .png and .svg of the repository into dist/.
+const SCREENSHOT = { type: 'jpeg', quality: 85 } as const;
 
 /** Every <img> of ours under `selector` has loaded (naturalWidth > 0); returns their count. */
 async function loadedIcons(page: Page, selector: string): Promise<number> {
@@ -86,7 +88,7 @@ export const browserScenario: Scenario = {
 				check(await page.$(selector), `the canvas shows no ${n.type} node`);
 				check((await loadedIcons(page, selector)) >= 1, `the ${n.name} node on the canvas has no loaded icon`);
 			}
-			await page.screenshot({ path: path.join(screenshotDir, 'canvas.png') });
+			await page.screenshot({ path: path.join(screenshotDir, 'canvas.jpg'), ...SCREENSHOT });
 
 			// 2. The node panel: searching "PrintOS" lists Box and Site Flow (n8n files the trigger
 			// under Site Flow), with icons.
@@ -99,7 +101,7 @@ export const browserScenario: Scenario = {
 			check(names.includes('HP PrintOS Box'), `node panel lists ${JSON.stringify(names)}, not "HP PrintOS Box"`);
 			check(names.some((name) => name.startsWith('HP PrintOS Site Flow')), `node panel lists ${JSON.stringify(names)}, not "HP PrintOS Site Flow"`);
 			check((await loadedIcons(page, '[data-test-id="node-creator"]')) >= 2, 'the node panel shows fewer than 2 loaded PrintOS icons');
-			await page.screenshot({ path: path.join(screenshotDir, 'node-panel.png') });
+			await page.screenshot({ path: path.join(screenshotDir, 'node-panel.jpg'), ...SCREENSHOT });
 
 			// Site Flow's entry (n8n merges the action node and its trigger into one) lists its actions.
 			await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'HP PrintOS Site Flow' }).first().click();
@@ -108,7 +110,7 @@ export const browserScenario: Scenario = {
 				els.map((el) => (el.textContent ?? '').trim()),
 			);
 			check(actions.length >= 5, `Site Flow lists only ${actions.length} actions: ${JSON.stringify(actions)}`);
-			await page.screenshot({ path: path.join(screenshotDir, 'node-panel-site-flow.png') });
+			await page.screenshot({ path: path.join(screenshotDir, 'node-panel-site-flow.jpg'), ...SCREENSHOT });
 			await page.keyboard.press('Escape');
 			await page.keyboard.press('Escape');
 
@@ -122,7 +124,7 @@ export const browserScenario: Scenario = {
 				check((await loadedIcons(page, '[data-test-id="ndv"]')) >= 1, `the ${n.name} panel shows no loaded icon`);
 				const toasts = await visibleErrorToasts(page);
 				check(toasts.length === 0, `opening ${n.name} showed an error: ${toasts.join(' | ')}`);
-				await page.screenshot({ path: path.join(screenshotDir, n.shot) });
+				await page.screenshot({ path: path.join(screenshotDir, n.shot), ...SCREENSHOT });
 				await page.click('[data-test-id="ndv-close-button"]');
 				await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', { state: 'detached', timeout: 10_000 });
 			}
