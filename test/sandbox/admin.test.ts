@@ -23,6 +23,8 @@ describe('admin surface', () => {
 			siteFlow: { token: 'sandbox-token', secret: 'sandbox-secret' },
 			destination: 'hp.sandbox-psp',
 			sourceAccount: 'sandbox-brand',
+			serviceUser: { token: 'sandbox-service-token', secret: 'sandbox-secret', account: 'sandbox-service', actsFor: ['sandbox-brand', 'sandbox-brand-2'] },
+			secondBrand: 'sandbox-brand-2',
 		});
 		expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
 		expect(sandbox.credentialData().siteFlowApi).toMatchObject({ baseUrl: `${base}/api`, orderServiceUrl: sandbox.orderServiceUrl });

@@ -55,8 +55,10 @@ describe('scheme A (gateway) acceptance', () => {
 		expect(reply.body.uploadUrl).toMatch(/\/_uploads\/[0-9a-f]{24}\?signature=/);
 	});
 
-	it('treats a missing x-hp-hmac-algorithm as SHA256', async () => {
-		expect((await gateway(base, 'GET', '/box/api/partner/flow', { algorithm: null })).status).toBe(200);
+	it('treats a missing x-hp-hmac-algorithm as the legacy SHA1, refused since 2022 (spec §1.1)', async () => {
+		const reply = await gateway(base, 'GET', '/box/api/partner/flow', { algorithm: null });
+		expect(reply.status).toBe(400);
+		expect(reply.body.error.message).toBe('Not Authorized');
 	});
 
 	it('accepts headers made by the shared signing module (the credentials\' path)', async () => {
