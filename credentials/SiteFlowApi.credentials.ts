@@ -65,7 +65,7 @@ export class SiteFlowApi implements ICredentialType {
 			name: 'orderServiceUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'http://127.0.0.1:4010/orders/api',
+			placeholder: 'http://127.0.0.1:4011/api',
 			description: 'The asynchronous order submission service base, including /api',
 			displayOptions: { show: { environment: ['custom'] } },
 		},

@@ -62,6 +62,11 @@ export class AdminApi {
 		return this.core.counts();
 	}
 
+	/** Where each service answers; the order service has a port of its own. */
+	urls() {
+		return this.core.urls();
+	}
+
 	clock() {
 		const core = this.core;
 		const next = core.scheduler.peek();
@@ -195,6 +200,7 @@ type AdminRoute = [method: string, pattern: RegExp, run: (admin: AdminApi, match
 const ROUTES: AdminRoute[] = [
 	['POST', /^\/reset$/, (admin, _m, body) => admin.reset(body)],
 	['GET', /^\/state$/, (admin) => admin.state()],
+	['GET', /^\/urls$/, (admin) => admin.urls()],
 	['GET', /^\/clock$/, (admin) => admin.clock()],
 	['POST', /^\/clock\/advance$/, (admin, _m, body) => admin.advance(body.seconds)],
 	['POST', /^\/clock\/realtime$/, (admin, _m, body) => admin.realtime(body)],

@@ -35,7 +35,7 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 	let drop = false;
 
 	const answer = async (result: ApiResult) => {
-		await delay(core.faults.state.latencyMs + core.faults.takeSlow(method, pathname));
+		await delay(core.faults.state.latencyMs + core.faults.takeSlow(method, pathname, 'api', family.family));
 		entry.status = result.status;
 		entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
 		if (drop) entry.dropped = true;
@@ -56,7 +56,7 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 		return answer({ status: failure.status, body: failure.body });
 	}
 
-	if (core.faults.takeDropBefore(method, pathname)) {
+	if (core.faults.takeDropBefore(method, pathname, 'api', family.family)) {
 		core.requests.faultInjected();
 		entry.dropped = true;
 		entry.error = DROPPED_BEFORE_PROCESSING;
@@ -82,7 +82,7 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 	headers = rate.headers;
 	if (rate.limited) return answer({ status: 429, body: errorBody(429, 'Too Many Requests') });
 
-	const injected = core.faults.takeFailNext(method, pathname);
+	const injected = core.faults.takeFailNext(method, pathname, 'api', family.family);
 	if (injected) {
 		core.requests.faultInjected();
 		return answer({ status: injected.status, body: errorBody(injected.status, faultMessage(injected.status)), headers: injected.headers });
@@ -93,8 +93,8 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 		const route = router.match(family.family, method, pathname);
 		if (!route) throw new HttpError(404, `Cannot ${method} ${pathname}`);
 		if ('methodNotAllowed' in route) throw new HttpError(405, `${method} is not allowed on ${pathname} (allowed: ${route.methodNotAllowed.join(', ')})`);
-		const account = core.catalogue.accounts.get(credential.account);
-		if (!account) throw new HttpError(500, `Credential ${credential.id} has no account`);
+		const account = core.catalogue.accounts.get(auth.actingAs);
+		if (!account) throw new HttpError(500, `Credential ${credential.id} has no account ${auth.actingAs}`);
 		const context: ApiContext = {
 			core,
 			family: family.family,
@@ -119,7 +119,7 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 			entry.error = (error as Error).stack ?? String(error);
 		}
 	}
-	if (core.faults.takeDrop(method, pathname)) {
+	if (core.faults.takeDrop(method, pathname, 'api', family.family)) {
 		core.requests.faultInjected();
 		drop = true;
 	}

@@ -22,7 +22,8 @@ export interface AuthOptions {
 }
 
 export type AuthResult =
-	| { ok: true; credential: CredentialRecord; algorithm: HmacAlgorithm }
+	/** `actingAs` is the account a service user named in `x-oneflow-account`, otherwise the credential's own. */
+	| { ok: true; credential: CredentialRecord; algorithm: HmacAlgorithm; actingAs: string }
 	| { ok: false; status: number; body: Json; credentialId: string | null };
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
@@ -37,21 +38,32 @@ export function parseGatewayDate(value: string): number | undefined {
 
 /**
  * Scheme B dates vary by SDK (spec §1.2): ISO, Unix seconds (PHP), `YYYY-MM-DD HH:mm:ss` (old
- * Python) or `... UTC` (Ruby). Zone-less forms are read as UTC, the server's zone.
+ * Python), local `datetime.now().isoformat()` without a zone (current Python) or `... UTC` (Ruby).
+ * Zone-less forms are read as UTC and flagged, since the client's zone is unknown.
  */
-export function parseSiteFlowDate(value: string): number | undefined {
+export function readSiteFlowDate(value: string): { ms: number; zoneless: boolean } | undefined {
 	const text = value.trim();
 	if (/^\d{9,13}$/.test(text)) {
 		const number = Number(text);
-		return text.length >= 12 ? number : number * 1000;
+		return { ms: text.length >= 12 ? number : number * 1000, zoneless: false };
 	}
-	if (ISO_8601.test(text)) return parseGatewayDate(text);
+	if (ISO_8601.test(text)) {
+		const ms = parseGatewayDate(text);
+		return ms === undefined ? undefined : { ms, zoneless: false };
+	}
 	const match = SPACED.exec(text);
 	if (!match) return undefined;
 	const zone = !match[3] || match[3] === 'UTC' || match[3] === 'GMT' ? 'Z' : match[3];
 	const ms = Date.parse(`${match[1]}T${match[2]}${zone}`);
-	return Number.isNaN(ms) ? undefined : ms;
+	return Number.isNaN(ms) ? undefined : { ms, zoneless: !match[3] };
 }
+
+export function parseSiteFlowDate(value: string): number | undefined {
+	return readSiteFlowDate(value)?.ms;
+}
+
+/** Local time may be up to 14 hours from UTC (UTC+14 to UTC-12). */
+const ZONE_SPREAD_SECONDS = 14 * 3600;
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
 	const value = headers[name];
@@ -73,10 +85,11 @@ function unauthorized(message: string, credentialId: string | null = null): Auth
 	return { ok: false, status: 401, body: errorBody(401, message), credentialId };
 }
 
-function skewProblem(dateMs: number, headerName: string, options: AuthOptions): string | undefined {
+function skewProblem(dateMs: number, headerName: string, options: AuthOptions, extraSeconds = 0): string | undefined {
 	const skew = Math.round(Math.abs((options.nowMs ?? Date.now()) - dateMs) / 1000);
-	if (skew <= options.maxSkewSeconds) return undefined;
-	return `${headerName} is too far from the server time: ${skew} seconds off the server clock (at most ${options.maxSkewSeconds} seconds allowed); check the client's clock`;
+	const allowed = options.maxSkewSeconds + extraSeconds;
+	if (skew <= allowed) return undefined;
+	return `${headerName} is too far from the server time: ${skew} seconds off the server clock (at most ${allowed} seconds allowed); check the client's clock`;
 }
 
 function algorithmOf(value: string | undefined, fallback: HmacAlgorithm): HmacAlgorithm | undefined {
@@ -99,10 +112,11 @@ export function verifyGateway(
 	if (!date) return unauthorized('Missing x-hp-hmac-date header (the ISO-8601 date that was signed)');
 	const parts = splitCredential(authorization);
 	if (!parts) return unauthorized('Malformed x-hp-hmac-authentication header: expected "<key>:<hex signature>"');
-	const algorithm = algorithmOf(header(headers, 'x-hp-hmac-algorithm'), 'SHA256');
+	// Without the header the gateway's legacy default is SHA1 (spec §1.1: the PHP and Java samples
+	// sent none), and SHA1 is what HP's 2022 notice refuses with "400 Not Authorized"
+	const algorithm = algorithmOf(header(headers, 'x-hp-hmac-algorithm'), 'SHA1');
 	if (!algorithm) return unauthorized('Unsupported x-hp-hmac-algorithm: use SHA256', parts.id);
 	if (algorithm === 'SHA1' && !options.allowGatewaySha1) {
-		// HP's 2022 notice: SHA1 gateway traffic gets "400 Not Authorized" (spec §1.1)
 		return { ok: false, status: 400, body: errorBody(400, 'Not Authorized'), credentialId: parts.id };
 	}
 	const credential = catalogue.credentials.get(credentialKey('A', parts.id));
@@ -122,10 +136,10 @@ export function verifyGateway(
 			parts.id,
 		);
 	}
-	return { ok: true, credential, algorithm };
+	return { ok: true, credential, algorithm, actingAs: credential.account };
 }
 
-/** Scheme B, for `/api/...` and `/orders/api/...`: METHOD + " " + decoded pathname + " " + date. */
+/** Scheme B, for `/api/...` on both ports (Site Flow API, order service): METHOD + " " + decoded pathname + " " + date. */
 export function verifySiteFlow(
 	method: string,
 	pathname: string,
@@ -144,11 +158,17 @@ export function verifySiteFlow(
 	// Without the header the server reads the signature as SHA1 (spec §1.2)
 	const algorithm = algorithmOf(header(headers, 'x-oneflow-algorithm'), 'SHA1');
 	if (!algorithm) return unauthorized('Unsupported x-oneflow-algorithm: use SHA256 or SHA1', parts.id);
-	const dateMs = parseSiteFlowDate(date);
-	if (dateMs !== undefined) {
-		const skew = skewProblem(dateMs, 'x-oneflow-date', options);
-		if (skew) return unauthorized(skew, parts.id);
+	const read = readSiteFlowDate(date);
+	if (!read) {
+		// A date the server cannot read cannot be checked for freshness: refused like a stale one
+		return unauthorized(
+			`x-oneflow-date ${JSON.stringify(date.slice(0, 64))} is not a date the server can read ` +
+				'(use ISO-8601 such as 2024-01-15T10:30:00.000Z, Unix seconds, or "YYYY-MM-DD HH:mm:ss")',
+			parts.id,
+		);
 	}
+	const skew = skewProblem(read.ms, 'x-oneflow-date', options, read.zoneless ? ZONE_SPREAD_SECONDS : 0);
+	if (skew) return unauthorized(skew, parts.id);
 	const expected = expectedSiteFlowSignature(credential.secret, method, pathname, date, algorithm);
 	if (!sameHex(parts.signature, expected)) {
 		let decoded = pathname;
@@ -163,7 +183,27 @@ export function verifySiteFlow(
 			parts.id,
 		);
 	}
-	return { ok: true, credential, algorithm };
+	return actAs(credential, algorithm, header(headers, 'x-oneflow-account'), catalogue);
+}
+
+/**
+ * `x-oneflow-account` (spec §1.2): a service user acts in the named account. The header carries an
+ * account id; naming one's own account changes nothing. Anyone else gets 403 in the generic error
+ * envelope (spec §3.6: "403: key not allowed for this resource"); the exact wording PrintOS uses is
+ * not published [INFER].
+ */
+function actAs(credential: CredentialRecord, algorithm: HmacAlgorithm, accountId: string | undefined, catalogue: Catalogue): AuthResult {
+	if (!accountId) return { ok: true, credential, algorithm, actingAs: credential.account };
+	const account = [...catalogue.accounts.values()].find((entry) => entry._id === accountId);
+	if (account && account.name === credential.account) return { ok: true, credential, algorithm, actingAs: credential.account };
+	if (account && credential.actsFor.includes(account.name)) return { ok: true, credential, algorithm, actingAs: account.name };
+	const why = credential.actsFor.length === 0 ? 'is not a service user' : 'is a service user not allowed to act for it';
+	return {
+		ok: false,
+		status: 403,
+		body: errorBody(403, `Not allowed to act for account ${JSON.stringify(accountId.slice(0, 64))} (x-oneflow-account): token ${why}`),
+		credentialId: credential.id,
+	};
 }
 
 export function verify(scheme: Scheme, method: string, pathname: string, headers: IncomingHttpHeaders, catalogue: Catalogue, options: AuthOptions): AuthResult {

@@ -1,18 +1,19 @@
 /**
- * `npm run sandbox -- --port 4010 [options]`. Prints "PrintOS sandbox listening on <url>" once it
- * accepts requests (scripts wait for that line), then one line per API request and upload PUT unless
- * --quiet.
+ * `npm run sandbox -- --port 4010 [options]`. Prints "PrintOS sandbox listening on <url> (order
+ * service on <url>/api)" once it accepts requests (scripts wait for that line), then one line per
+ * API request and upload PUT unless --quiet.
  */
 import { resolveConfig, SandboxCore, type SandboxOptions } from './core';
 import { parseTriggerFlag } from './postbacks';
 import { parseCredentialFlag } from './seed';
 import { listen } from './server';
 
-const HELP = `PrintOS sandbox: Box, Site Flow and postbacks on one local port.
+const HELP = `PrintOS sandbox: Box, Site Flow and postbacks on one local port, the order service on a second.
 
 Usage: npm run sandbox -- [options]
 
   --port N                 port (default 4010; 0 picks a free one)
+  --order-service-port N   the order service's port, serving /api/order (default: port + 1; 0 picks a free one)
   --host H                 interface (default 127.0.0.1)
   --data FILE              persist state in FILE across restarts
   --seed FILE              extra seed data (JSON; repeatable)
@@ -22,7 +23,8 @@ Usage: npm run sandbox -- [options]
   --rate-limit N           requests per minute per key/token (default 3000; 0 disables)
   --max-skew-seconds N     allowed signed-date skew (default 900)
   --allow-gateway-sha1     accept SHA1 signatures on the gateway
-  --realtime               run the production clock in real time
+  --frozen-clock           stop the production clock; it moves only by POST /_sandbox/clock/advance
+  --realtime               run the production clock in real time (the default)
   --speed N                real-time speed factor (default 1)
   --printready-delay S     sandbox seconds to print-ready (default 30)
   --print-delay S          sandbox seconds per component printed (default 60)
@@ -34,10 +36,10 @@ Usage: npm run sandbox -- [options]
 `;
 
 const VALUE_FLAGS = new Set([
-	'port', 'host', 'data', 'seed', 'key', 'token', 'trigger', 'rate-limit', 'max-skew-seconds', 'speed',
+	'port', 'order-service-port', 'host', 'data', 'seed', 'key', 'token', 'trigger', 'rate-limit', 'max-skew-seconds', 'speed',
 	'printready-delay', 'print-delay', 'ship-delay', 'error-delay', 'upload-dir',
 ]);
-const BOOLEAN_FLAGS = new Set(['allow-gateway-sha1', 'realtime', 'quiet', 'help']);
+const BOOLEAN_FLAGS = new Set(['allow-gateway-sha1', 'realtime', 'frozen-clock', 'quiet', 'help']);
 
 export function parseArgs(argv: string[]): { options: SandboxOptions; quiet: boolean; help: boolean } {
 	const values = new Map<string, string[]>();
@@ -71,6 +73,7 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; quiet: boo
 	};
 	const options: SandboxOptions = {
 		port: numeric('port') ?? 4010,
+		orderServicePort: numeric('order-service-port'),
 		host: one('host'),
 		dataFile: one('data'),
 		seed: values.get('seed'),
@@ -80,7 +83,8 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; quiet: boo
 		rateLimitPerMinute: numeric('rate-limit'),
 		maxSkewSeconds: numeric('max-skew-seconds'),
 		allowGatewaySha1: flags.has('allow-gateway-sha1'),
-		realtime: flags.has('realtime'),
+		// Like PrintOS, a run started by hand lives in real time; tests ask for a frozen clock
+		realtime: !flags.has('frozen-clock'),
 		speed: numeric('speed'),
 		delays: Object.fromEntries(Object.entries(delays).filter(([, value]) => value !== undefined)),
 		uploadDir: one('upload-dir'),
@@ -98,11 +102,11 @@ async function main(): Promise<void> {
 	if (!quiet) {
 		core.requests.onRecord = (entry) => {
 			const who = entry.credential ? ` [${entry.credential}]` : '';
-			process.stdout.write(`${entry.time} ${entry.method} ${entry.path} -> ${entry.dropped ? 'dropped' : entry.status} ${entry.durationMs}ms${who}${entry.error && entry.status >= 400 ? ` (${entry.error.split('\n')[0]})` : ''}\n`);
+			process.stdout.write(`${entry.time} ${entry.method} ${entry.family === 'orderService' ? '(order service) ' : ''}${entry.path} -> ${entry.dropped ? 'dropped' : entry.status} ${entry.durationMs}ms${who}${entry.error && entry.status >= 400 ? ` (${entry.error.split('\n')[0]})` : ''}\n`);
 		};
 	}
 	const running = await listen(core);
-	process.stdout.write(`PrintOS sandbox listening on ${running.url}\n`);
+	process.stdout.write(`PrintOS sandbox listening on ${running.url} (order service on ${running.orderServiceUrl})\n`);
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;

@@ -18,6 +18,8 @@ import { Uploads } from './uploads';
 export interface SandboxOptions {
 	/** 0 picks a free port. Default 4010. */
 	port?: number;
+	/** The order service's own port (it serves `/api/order` like orders.oneflow.io). Default: port + 1, or a free one when port is 0. */
+	orderServicePort?: number;
 	/** Default 127.0.0.1. */
 	host?: string;
 	/** Persist state to this JSON file across restarts. */
@@ -47,6 +49,7 @@ export interface SandboxOptions {
 
 export interface SandboxConfig {
 	port: number;
+	orderServicePort?: number;
 	host: string;
 	dataFile?: string;
 	rateLimitPerMinute: number;
@@ -67,6 +70,7 @@ export const DEFAULT_DELAYS: StepDelays = { printready: 30, componentPrinted: 60
 export function resolveConfig(options: SandboxOptions): SandboxConfig {
 	return {
 		port: options.port ?? 4010,
+		orderServicePort: options.orderServicePort,
 		host: options.host ?? '127.0.0.1',
 		dataFile: options.dataFile,
 		rateLimitPerMinute: options.rateLimitPerMinute ?? 3000,
@@ -119,8 +123,10 @@ export class SandboxCore {
 	readonly faults: Faults;
 	readonly requests: RequestLog;
 	readonly persistence?: Persistence;
-	/** Set once the server listens. */
+	/** Set once the servers listen. */
 	baseUrl = '';
+	/** The order service's base URL, on its own port: `http://host:port/api`. */
+	orderServiceUrl = '';
 	private ticker: NodeJS.Timeout | null = null;
 
 	constructor(
@@ -174,6 +180,15 @@ export class SandboxCore {
 		const ran = this.lifecycle.runDue(this.clock.now() + Math.max(0, seconds) * 1000, true);
 		await this.postbacks.idle();
 		return { now: this.clock.iso(), ran };
+	}
+
+	/** Where each service answers, for the start-up line, `GET /` and the admin API. */
+	urls(): Json {
+		return {
+			gateway: { box: `${this.baseUrl}/box/api`, siteFlow: `${this.baseUrl}/siteflow/api` },
+			siteFlow: { api: `${this.baseUrl}/api`, orderService: this.orderServiceUrl },
+			admin: `${this.baseUrl}/_sandbox/state`,
+		};
 	}
 
 	counts(): Json {

@@ -13,6 +13,11 @@ export interface FaultMatch {
 	method?: string;
 	/** A prefix of the request's pathname, e.g. `/api/order`. */
 	path?: string;
+	/**
+	 * The front door, e.g. `orderService`: the order service's `/api/order` and the Site Flow API's
+	 * are the same path on different ports.
+	 */
+	family?: string;
 }
 
 export interface FaultState {
@@ -64,18 +69,20 @@ function nonNegative(value: unknown, name: string): number {
 
 function match(value: unknown, name: string): FaultMatch | undefined {
 	if (value === undefined || value === null) return undefined;
-	if (!isObject(value)) throw new HttpError(400, `${name}.match must be {method?, path?}`);
+	if (!isObject(value)) throw new HttpError(400, `${name}.match must be {method?, path?, family?}`);
 	return {
 		...(value.method ? { method: String(value.method).toUpperCase() } : {}),
 		...(value.path ? { path: String(value.path) } : {}),
+		...(value.family ? { family: String(value.family) } : {}),
 	};
 }
 
-function matches(rule: { match?: FaultMatch }, method: string, pathname: string, scope: FaultScope): boolean {
+function matches(rule: { match?: FaultMatch }, method: string, pathname: string, scope: FaultScope, family?: string): boolean {
 	if (scope === 'upload' && !rule.match?.path) return false;
 	if (!rule.match) return true;
 	if (rule.match.method && rule.match.method !== method) return false;
 	if (rule.match.path && !pathname.startsWith(rule.match.path)) return false;
+	if (rule.match.family && rule.match.family !== family) return false;
 	return true;
 }
 
@@ -149,32 +156,32 @@ export class Faults {
 		return this.state;
 	}
 
-	takeFailNext(method: string, pathname: string, scope: FaultScope = 'api'): InjectedFailure | undefined {
+	takeFailNext(method: string, pathname: string, scope: FaultScope = 'api', family?: string): InjectedFailure | undefined {
 		const rule = this.state.failNext;
-		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return undefined;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope, family)) return undefined;
 		rule.count--;
 		const headers: Record<string, string> = {};
 		if (rule.status === 429) headers['Retry-After'] = String(rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
 		return { status: rule.status, headers };
 	}
 
-	takeDropBefore(method: string, pathname: string, scope: FaultScope = 'api'): boolean {
+	takeDropBefore(method: string, pathname: string, scope: FaultScope = 'api', family?: string): boolean {
 		const rule = this.state.dropBeforeProcessing;
-		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return false;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope, family)) return false;
 		rule.count--;
 		return true;
 	}
 
-	takeDrop(method: string, pathname: string, scope: FaultScope = 'api'): boolean {
+	takeDrop(method: string, pathname: string, scope: FaultScope = 'api', family?: string): boolean {
 		const rule = this.state.dropAfterProcessing;
-		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return false;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope, family)) return false;
 		rule.count--;
 		return true;
 	}
 
-	takeSlow(method: string, pathname: string, scope: FaultScope = 'api'): number {
+	takeSlow(method: string, pathname: string, scope: FaultScope = 'api', family?: string): number {
 		const rule = this.state.slow;
-		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope)) return 0;
+		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope, family)) return 0;
 		rule.count--;
 		return rule.ms;
 	}

@@ -25,9 +25,11 @@ export type UploadInfo = ReturnType<AdminApi['upload']>;
 export type ClockInfo = ReturnType<AdminApi['clock']>;
 
 export interface Sandbox {
-	/** `http://127.0.0.1:<port>`: the gateway root; Site Flow is `${url}/api`, the order service `${url}/orders/api`. */
+	/** `http://127.0.0.1:<port>`: the gateway root; Site Flow is `${url}/api`. */
 	url: string;
 	port: number;
+	/** The order service on its own port, `http://127.0.0.1:<port>/api`, serving `/api/order` as orders.oneflow.io does. */
+	orderServiceUrl: string;
 	credentials: typeof SANDBOX_CREDENTIALS;
 	/** Credential data for n8n's custom environment, as the README describes it. */
 	credentialData(): { printOsApi: Json; siteFlowApi: Json };
@@ -71,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	return {
 		url: running.url,
 		port: running.port,
+		orderServiceUrl: running.orderServiceUrl,
 		credentials: SANDBOX_CREDENTIALS,
 		credentialData: () => ({
 			printOsApi: { ...SANDBOX_CREDENTIALS.gateway, environment: 'custom', baseUrl: running.url, algorithm: 'SHA256' },
@@ -78,7 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				...SANDBOX_CREDENTIALS.siteFlow,
 				environment: 'custom',
 				baseUrl: `${running.url}/api`,
-				orderServiceUrl: `${running.url}/orders/api`,
+				orderServiceUrl: running.orderServiceUrl,
 				algorithm: 'SHA256',
 			},
 		}),

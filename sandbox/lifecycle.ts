@@ -90,10 +90,10 @@ export class Lifecycle {
 			? this.core.store.uploads.get(file.uploadId)
 			: this.core.uploads.byFetchUrl(file.fetchUrl);
 		file.status = 'received';
-		file.versions = [
-			...(file.versions ?? []),
-			{ _id: randomToken(12), receivedAt: this.nowIso, size: upload?.size ?? null, sha256: upload?.sha256 ?? null },
-		];
+		// The artwork arrived: the file and its current version now know its size (spec §3.2 O2 shape)
+		if (upload?.size !== undefined) file.fileSize = upload.size;
+		const version = (file.versions as Json[] | undefined)?.find((entry) => entry._id === file.currentVersionId);
+		if (version) Object.assign(version, { status: 'received', receivedAt: this.nowIso, fileSize: file.fileSize ?? 0, sha256: upload?.sha256 ?? null });
 	}
 
 	checkPrintready(order: Json): void {

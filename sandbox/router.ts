@@ -15,17 +15,22 @@ export interface FamilyDefinition {
 	scheme: Scheme;
 	/** Requests under this prefix belong to the family (and are authenticated by its scheme). */
 	prefix: string;
+	/** Which port serves it: the main one, or the order service's own (its paths are those of orders.oneflow.io). */
+	server: SandboxServer;
 	/** What the table's paths are relative to. */
 	mount: string;
 	table: Record<string, Endpoint>;
 	handlers: Record<string, Handler>;
 }
 
+export type SandboxServer = 'main' | 'orderService';
+
 export const FAMILIES: FamilyDefinition[] = [
-	{ family: 'box', scheme: 'A', prefix: '/box', mount: '/box', table: BOX_ENDPOINTS, handlers: boxHandlers },
-	{ family: 'gatewaySiteFlow', scheme: 'A', prefix: '/siteflow', mount: '/siteflow/api', table: SITE_FLOW_ENDPOINTS, handlers: siteFlowHandlers },
-	{ family: 'orderService', scheme: 'B', prefix: '/orders', mount: '/orders/api', table: ORDER_SERVICE_ENDPOINTS, handlers: orderServiceHandlers },
-	{ family: 'siteFlow', scheme: 'B', prefix: '/api', mount: '/api', table: SITE_FLOW_ENDPOINTS, handlers: siteFlowHandlers },
+	{ family: 'box', scheme: 'A', server: 'main', prefix: '/box', mount: '/box', table: BOX_ENDPOINTS, handlers: boxHandlers },
+	{ family: 'gatewaySiteFlow', scheme: 'A', server: 'main', prefix: '/siteflow', mount: '/siteflow/api', table: SITE_FLOW_ENDPOINTS, handlers: siteFlowHandlers },
+	{ family: 'siteFlow', scheme: 'B', server: 'main', prefix: '/api', mount: '/api', table: SITE_FLOW_ENDPOINTS, handlers: siteFlowHandlers },
+	// orders.oneflow.io signs and serves `/api/order` (spec §1.2, B5), so it gets a port of its own
+	{ family: 'orderService', scheme: 'B', server: 'orderService', prefix: '/api', mount: '/api', table: ORDER_SERVICE_ENDPOINTS, handlers: orderServiceHandlers },
 ];
 
 interface Route {
@@ -77,8 +82,10 @@ export class Router {
 		}
 	}
 
-	familyOf(pathname: string): FamilyDefinition | undefined {
-		return FAMILIES.find((definition) => pathname === definition.prefix || pathname.startsWith(`${definition.prefix}/`));
+	familyOf(pathname: string, server: SandboxServer = 'main'): FamilyDefinition | undefined {
+		return FAMILIES.find(
+			(definition) => definition.server === server && (pathname === definition.prefix || pathname.startsWith(`${definition.prefix}/`)),
+		);
 	}
 
 	/** `undefined` when nothing matches; `methodNotAllowed` when the path exists for other methods. */

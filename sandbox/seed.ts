@@ -13,12 +13,16 @@ export const SANDBOX_CREDENTIALS = {
 	siteFlow: { token: 'sandbox-token', secret: 'sandbox-secret' },
 	destination: 'hp.sandbox-psp',
 	sourceAccount: 'sandbox-brand',
+	/** A service user (spec §1.2 `x-oneflow-account`): may act for the listed accounts, not for others. */
+	serviceUser: { token: 'sandbox-service-token', secret: 'sandbox-secret', account: 'sandbox-service', actsFor: ['sandbox-brand', 'sandbox-brand-2'] },
+	/** A brand the service user acts for, and the plain token cannot reach. */
+	secondBrand: 'sandbox-brand-2',
 } as const;
 
 export interface SeedData {
 	accounts?: Array<{ name: string; type?: 'brand' | 'psp'; displayName?: string }>;
 	keys?: Array<{ key: string; secret: string; account?: string }>;
-	tokens?: Array<{ token: string; secret: string; account?: string }>;
+	tokens?: Array<{ token: string; secret: string; account?: string; actsFor?: readonly string[] }>;
 	substrates?: string[];
 	flows?: Json[];
 	products?: Json[];
@@ -103,9 +107,11 @@ export const DEFAULT_SEED: Required<SeedData> = {
 	accounts: [
 		{ name: SANDBOX_CREDENTIALS.sourceAccount, type: 'brand', displayName: 'Sandbox Brand' },
 		{ name: SANDBOX_CREDENTIALS.destination, type: 'psp', displayName: 'Sandbox Print Service Provider' },
+		{ name: SANDBOX_CREDENTIALS.secondBrand, type: 'brand', displayName: 'Second Sandbox Brand' },
+		{ name: SANDBOX_CREDENTIALS.serviceUser.account, type: 'brand', displayName: 'Sandbox Service User' },
 	],
 	keys: [{ ...SANDBOX_CREDENTIALS.gateway, account: SANDBOX_CREDENTIALS.sourceAccount }],
-	tokens: [{ ...SANDBOX_CREDENTIALS.siteFlow, account: SANDBOX_CREDENTIALS.sourceAccount }],
+	tokens: [{ ...SANDBOX_CREDENTIALS.siteFlow, account: SANDBOX_CREDENTIALS.sourceAccount }, SANDBOX_CREDENTIALS.serviceUser],
 	substrates: [
 		'Gloss Text',
 		'Silk 150gsm',
@@ -189,15 +195,16 @@ export function buildCatalogue(extras: SeedData[] = []): Catalogue {
 			catalogue.accounts.set(name, { _id: stableId(`account:${name}`), name, type, displayName: displayName ?? name });
 		}
 	};
-	const addCredential = (scheme: Scheme, id: string, secret: string, account?: string) => {
+	const addCredential = (scheme: Scheme, id: string, secret: string, account?: string, actsFor: readonly string[] = []) => {
 		const owner = account || catalogue.sourceAccount;
 		addAccount(owner);
-		catalogue.credentials.set(credentialKey(scheme, id), { id, secret, account: owner, scheme });
+		for (const name of actsFor) addAccount(name);
+		catalogue.credentials.set(credentialKey(scheme, id), { id, secret, account: owner, scheme, actsFor: [...actsFor] });
 	};
 	for (const seed of [DEFAULT_SEED, ...extras]) {
 		for (const account of seed.accounts ?? []) addAccount(account.name, account.type, account.displayName);
 		for (const key of seed.keys ?? []) addCredential('A', key.key, key.secret, key.account);
-		for (const token of seed.tokens ?? []) addCredential('B', token.token, token.secret, token.account);
+		for (const token of seed.tokens ?? []) addCredential('B', token.token, token.secret, token.account, token.actsFor);
 		catalogue.triggers.push(...(seed.triggers ?? []));
 		if (seed === DEFAULT_SEED) continue;
 		catalogue.substrates = [...new Set([...catalogue.substrates, ...(seed.substrates ?? [])])];

@@ -24,6 +24,11 @@ export interface CredentialRecord {
 	/** Account name the credential acts for. */
 	account: string;
 	scheme: Scheme;
+	/**
+	 * A Site Flow service user may act for these accounts (by name) when a request names one in
+	 * `x-oneflow-account` (spec §1.2). Empty for an ordinary token.
+	 */
+	actsFor: string[];
 }
 
 export interface TriggerInput {

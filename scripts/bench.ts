@@ -484,7 +484,7 @@ async function startN8n(install: N8nInstall, tmpDir: string, sandbox: Sandbox, f
 	const postbackToken = crypto.randomBytes(24).toString('hex');
 	await timed('Importing credentials and benchmark workflows (first CLI run: migrations)', async () => {
 		await importCredentials(instance, [
-			...sandboxCredentials({ sandboxUrl: sandbox.url, postbackToken, smtpPort: 2525 }).filter((c) => c.type !== 'smtp'),
+			...sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken, smtpPort: 2525 }).filter((c) => c.type !== 'smtp'),
 			...benchCredentials(postbackToken),
 		]);
 		await importWorkflows(instance, benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY, triggerVersion: WHAT_IF_TRIGGER_VERSION }));

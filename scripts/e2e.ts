@@ -119,13 +119,14 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 			const setup: SetupInfo = {
 				major: install.major,
 				sandboxUrl: sandbox.url,
+				orderServiceUrl: sandbox.orderServiceUrl,
 				n8nUrl: `http://127.0.0.1:${instance.port}`,
 				smtpPort: mail.port,
 				postbackToken: crypto.randomBytes(20).toString('hex'),
 			};
 			await measure(`${v} import credentials (first CLI run: migrations)`, () =>
 				importCredentials(instance, [
-					...sandboxCredentials({ sandboxUrl: sandbox!.url, postbackToken: setup.postbackToken, smtpPort: mail!.port }),
+					...sandboxCredentials({ sandboxUrl: sandbox!.url, orderServiceUrl: sandbox!.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail!.port }),
 					...scenarios.flatMap((s) => s.credentials?.(setup) ?? []),
 				]),
 			);

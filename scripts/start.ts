@@ -69,8 +69,10 @@ async function main(): Promise<void> {
 	const port = Number(args.port);
 	const sandboxPort = Number(args['sandbox-port']);
 	const smtpPort = Number(args['smtp-port']);
-	for (const [what, p] of [['n8n', port], ['sandbox', sandboxPort], ['mail sink', smtpPort]] as const) {
-		if (await portInUse(p)) throw new Error(`Port ${p} (${what}) is already in use: is another \`npm start\` or n8n running? Choose another with --${what === 'n8n' ? 'port' : what === 'sandbox' ? 'sandbox-port' : 'smtp-port'}.`);
+	// The sandbox's order service listens on the next port (sandbox/README.md)
+	const ports = [['n8n', port, 'port'], ['sandbox', sandboxPort, 'sandbox-port'], ['sandbox order service', sandboxPort + 1, 'sandbox-port'], ['mail sink', smtpPort, 'smtp-port']] as const;
+	for (const [what, p, flag] of ports) {
+		if (await portInUse(p)) throw new Error(`Port ${p} (${what}) is already in use: is another \`npm start\` or n8n running? Choose another with --${flag}.`);
 	}
 
 	// One persistent user folder per n8n major: a 2.x database does not open in 1.x.
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
 	const sandbox = await timed('Starting the PrintOS sandbox (real-time production clock)', () =>
 		startSandbox({
 			port: sandboxPort,
+			orderServicePort: sandboxPort + 1,
 			realtime: true,
 			dataFile: path.join(home, 'sandbox-data.json'),
 			logFile: path.join(home, 'logs', 'sandbox.log'),
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
 	await timed('Importing credentials and example workflows', async () => {
 		// Credentials only once: afterwards they are the user's to edit (e.g. to point at real PrintOS).
 		if (!state.credentialsImported) {
-			await importCredentials(instance, sandboxCredentials({ sandboxUrl: sandbox.url, postbackToken: state.postbackToken, smtpPort }));
+			await importCredentials(instance, sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken: state.postbackToken, smtpPort }));
 			state.credentialsImported = true;
 			saveState();
 		}
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
  n8n ${version.version} (${install.runtime.label}) with n8n-nodes-printos: ${server.url}
    Log in as ${state.owner.email} / ${state.owner.password}
    PrintOS sandbox:  ${sandbox.url}  (admin API: ${sandbox.url}/_sandbox/)
+   Order service:    ${sandbox.orderServiceUrl}  (Site Flow's asynchronous order submission)
    Mail sink (SMTP): 127.0.0.1:${smtpPort}  (e-mails are printed here as [mail])
    Credentials: "${CREDENTIAL_REFS.gateway.name}", "${CREDENTIAL_REFS.siteFlow.name}",
                 "${CREDENTIAL_REFS.postback.name}", "${CREDENTIAL_REFS.smtp.name}"

@@ -97,10 +97,23 @@ export function createFile(context: ApiContext, folder: Json, checked: Json): Js
 	const _id = objectId();
 	const versionId = objectId();
 	const size = upload?.complete ? upload.size : 0;
+	const original: Json = {
+		_id: objectId(),
+		created: now,
+		name: checked.name,
+		pageConfigs: [],
+		pageCount: 0,
+		pages: [],
+		preflight: { fixups: [] },
+		revision: 1,
+		size,
+		sha256: upload?.sha256 ?? null,
+		status: 'pending',
+	};
 	const file: Json = {
 		_id,
 		id: _id,
-		__v: 0,
+		__v: 1,
 		created: now,
 		createdAt: now,
 		modified: now,
@@ -118,24 +131,11 @@ export function createFile(context: ApiContext, folder: Json, checked: Json): Js
 		flow: checked.flow ?? null,
 		flowId: checked.flowId ?? null,
 		uploadId: upload?.id ?? null,
-		currentRevision: 1,
+		// HP's sample output (spec §2.1, upload_file_output.txt): an added file has two versions, the
+		// original (revision 1) and its "standard" preflight profile (revision 2), which is current
+		currentRevision: 2,
 		currentVersionId: versionId,
-		versions: [
-			{
-				_id: versionId,
-				created: now,
-				name: checked.name,
-				pageConfigs: [],
-				pageCount: 1,
-				pages: [],
-				preflight: { fixups: [] },
-				profile: 'standard',
-				revision: 1,
-				size,
-				sha256: upload?.sha256 ?? null,
-				status: 'pending',
-			},
-		],
+		versions: [original, { ...original, _id: versionId, profile: 'standard', revision: 2 }],
 	};
 	core.store.boxFiles.set(_id, file);
 	refreshFolder(core, folder._id);
@@ -148,8 +148,9 @@ export function uploadArrived(core: SandboxCore, upload: { id: string; size: num
 	for (const file of core.store.boxFiles.values()) {
 		if (file.uploadId !== upload.id) continue;
 		file.size = upload.size;
+		// the original and its preflight profile are the same bytes
 		for (const version of file.versions as Json[]) {
-			if (version.revision === 1) Object.assign(version, { size: upload.size, sha256: upload.sha256 });
+			if (version.revision <= 2) Object.assign(version, { size: upload.size, sha256: upload.sha256 });
 		}
 		touched.add(file.folderId);
 	}

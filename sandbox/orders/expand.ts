@@ -25,6 +25,15 @@ export interface ExpandContext {
 	id?: string;
 }
 
+function fileName(path: unknown): string {
+	const text = String(path ?? '');
+	try {
+		return decodeURIComponent(new URL(text).pathname.split('/').pop() ?? '');
+	} catch {
+		return text.split('/').pop() ?? '';
+	}
+}
+
 function numericBarcode(id: string): string {
 	return String(parseInt(id.slice(-10), 16)).padStart(12, '0').slice(-12);
 }
@@ -43,19 +52,42 @@ function expandComponent(component: Json, product: Json, orderId: string, nowIso
 	const fileId = objectId();
 	const fetch = truthy(component.fetch);
 	const localFile = truthy(component.localFile);
+	const status = localFile ? 'received' : 'notreceived';
+	const fetchUrl = fetch ? component.path : null;
+	// HP's sample output (spec §3.2 O2, submit_order_output.txt): size and page count are 0 until
+	// the artwork arrives, and revision 1 of the file is listed in versions[]
+	const versionId = objectId();
 	files.push({
 		_id: fileId,
 		componentId: _id,
 		orderId,
 		fetch,
-		fetchUrl: fetch ? component.path : null,
+		fetchUrl,
 		path: component.path ?? null,
 		localFile,
-		status: localFile ? 'received' : 'notreceived',
+		status,
 		type: 'artwork',
 		preflight: truthy(component.preflight),
 		preflightProfile: component.preflightProfile ?? null,
-		versions: [],
+		fileSize: 0,
+		pageCount: 0,
+		currentRevision: 1,
+		currentVersionId: versionId,
+		versions: [
+			{
+				_id: versionId,
+				error: { code: 0, message: '' },
+				fileSize: 0,
+				pageConfigs: [],
+				pageCount: 0,
+				pages: [],
+				paths: { fetchUrl: fetchUrl ?? '', localFilename: fileName(component.path), pageThumbnailPath: '', thumbnailPath: '' },
+				preflightReport: [],
+				revision: 1,
+				status,
+				syncComplete: false,
+			},
+		],
 		createdAt: nowIso,
 	});
 	const width = Number(component.width ?? definition.width ?? 210);
@@ -122,15 +154,29 @@ function expandItem(item: Json, catalogue: Catalogue, orderId: string, nowIso: s
 	};
 }
 
+/** HP's sample output (spec §3.2 O2) lists these on every new shipment, empty until production packs it. */
 function expandShipment(shipment: Json, index: number): Json {
 	return {
+		agentJobs: [],
 		attachments: [],
 		canShipEarly: true,
+		componentIds: [],
+		expectedQuantity: 0,
+		itemIds: [],
+		items: [],
+		jobIds: [],
 		labelName: 'default',
+		labelNotRequired: false,
+		manuallyPacked: false,
 		packages: [],
+		partial: false,
+		printJobs: [],
 		pspBranding: true,
 		returnAddress: null,
+		scannedQuantity: 0,
+		singleItem: false,
 		slaDays: 3,
+		stockItems: [],
 		trackingRequired: false,
 		...shipment,
 		carrier: resolveCarrier(shipment.carrier ?? {}),

@@ -61,7 +61,8 @@ function validateComponent(component: unknown, path: string, product: Json | und
 			});
 		}
 	}
-	if (truthy(component.localFile)) return;
+	// Spec §3.5: path is required "unless stock"; a file already at the PSP is named, not fetched
+	if (truthy(component.localFile) || component.type === 'stock') return;
 	if (!filled(component.path)) {
 		out.push({ path: `${path}.path`, message: 'path is required unless localFile is true (a URL when fetch is true, else a file name)' });
 	} else if (truthy(component.fetch) && !/^https?:\/\/\S+$/i.test(String(component.path))) {
@@ -87,9 +88,8 @@ function validateItem(item: unknown, path: string, shipmentCount: number, catalo
 	} else {
 		out.push({ path: `${path}.sku`, message: 'sku or sourceProductId is required' });
 	}
-	if (item.quantity === undefined || item.quantity === null || item.quantity === '') {
-		out.push({ path: `${path}.quantity`, message: 'quantity is required' });
-	} else if (!positiveInteger(item.quantity)) {
+	// Optional, default 1: HP's gateway JavaScript order sample and its Postman collection leave it out (spec §3.5)
+	if (item.quantity !== undefined && item.quantity !== null && !positiveInteger(item.quantity)) {
 		out.push({ path: `${path}.quantity`, message: 'quantity must be a positive whole number' });
 	}
 	if (item.shipmentIndex !== undefined && item.shipmentIndex !== null && shipmentCount > 0) {

@@ -18,12 +18,14 @@ export const POSTBACK_HEADER = 'X-SiteFlow-Token';
 
 export interface CredentialSettings {
 	sandboxUrl: string;
+	/** The sandbox's order service, on its own port. */
+	orderServiceUrl: string;
 	postbackToken: string;
 	smtpPort: number;
 }
 
 export function sandboxCredentials(settings: CredentialSettings): CredentialImport[] {
-	const data = sandboxCredentialData(settings.sandboxUrl);
+	const data = sandboxCredentialData(settings.sandboxUrl, settings.orderServiceUrl);
 	return [
 		{ ...CREDENTIAL_REFS.gateway, data: data.printOsApi },
 		{ ...CREDENTIAL_REFS.siteFlow, data: data.siteFlowApi },

@@ -1,6 +1,6 @@
 /**
  * The PrintOS sandbox as a child process (its CLI contract: `sandbox/cli.ts --port N` prints
- * "PrintOS sandbox listening on <url>"), plus its admin JSON API under /_sandbox/.
+ * "PrintOS sandbox listening on <url> (order service on <url>)"), plus its admin JSON API under /_sandbox/.
  * A child process rather than the in-process API: n8n must reach it over HTTP anyway, and a
  * separate process group is stopped like every other process.
  */
@@ -11,7 +11,9 @@ import { startProcess, type ManagedProcess } from './processes';
 
 export interface SandboxOptions {
 	port: number;
-	/** Run the production clock in real time (npm start); tests advance it by hand. */
+	/** The order service's own port; default 0 (a free one, announced in the start-up line). */
+	orderServicePort?: number;
+	/** Run the production clock in real time (npm start); tests stop it and advance it by hand. */
 	realtime?: boolean;
 	/** Persist the sandbox's state in this file. */
 	dataFile?: string;
@@ -26,6 +28,8 @@ export interface SandboxOptions {
 export class Sandbox {
 	constructor(
 		readonly url: string,
+		/** The order service on its own port: `http://127.0.0.1:<port>/api` (paths as orders.oneflow.io). */
+		readonly orderServiceUrl: string,
 		readonly proc: ManagedProcess,
 	) {}
 
@@ -47,8 +51,8 @@ export class Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-	const args = [path.join(repoRoot, 'sandbox', 'cli.ts'), '--port', String(options.port)];
-	if (options.realtime) args.push('--realtime');
+	const args = [path.join(repoRoot, 'sandbox', 'cli.ts'), '--port', String(options.port), '--order-service-port', String(options.orderServicePort ?? 0)];
+	if (!options.realtime) args.push('--frozen-clock');
 	if (options.dataFile) args.push('--data', options.dataFile);
 	if (options.triggerUrl) args.push('--trigger', options.triggerUrl);
 	if (options.quiet) args.push('--quiet');
@@ -58,12 +62,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 		logFile: options.logFile,
 		echoPrefix: options.echoPrefix,
 	});
-	const match = await proc.waitForOutput(/PrintOS sandbox listening on (http:\/\/\S+)/, 60_000);
-	return new Sandbox(match[1].replace(/\/$/, ''), proc);
+	const match = await proc.waitForOutput(/PrintOS sandbox listening on (http:\/\/\S+) \(order service on (http:\/\/\S+)\)/, 60_000);
+	return new Sandbox(match[1].replace(/\/$/, ''), match[2].replace(/\/$/, ''), proc);
 }
 
 /** The sandbox's seeded accounts (sandbox README), as credential data for n8n. */
-export function sandboxCredentialData(sandboxUrl: string) {
+export function sandboxCredentialData(sandboxUrl: string, orderServiceUrl: string) {
 	return {
 		printOsApi: {
 			key: 'sandbox-key',
@@ -77,7 +81,7 @@ export function sandboxCredentialData(sandboxUrl: string) {
 			secret: 'sandbox-secret',
 			environment: 'custom',
 			baseUrl: `${sandboxUrl}/api`,
-			orderServiceUrl: `${sandboxUrl}/orders/api`,
+			orderServiceUrl,
 			accountId: '',
 			algorithm: 'SHA256',
 		},

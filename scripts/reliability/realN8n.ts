@@ -78,13 +78,14 @@ export async function runOnRealN8n(options: { hostileCount: number; keep?: boole
 		const setup: SetupInfo = {
 			major: install.major,
 			sandboxUrl: sandbox.url,
+			orderServiceUrl: sandbox.orderServiceUrl,
 			n8nUrl: `http://127.0.0.1:${instance.port}`,
 			smtpPort: mail.port,
 			postbackToken: crypto.randomBytes(20).toString('hex'),
 		};
 		info('Importing credentials and workflows (first CLI run migrates the database) ...');
 		await importCredentials(instance, [
-			...sandboxCredentials({ sandboxUrl: sandbox.url, postbackToken: setup.postbackToken, smtpPort: mail.port }),
+			...sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail.port }),
 			...(reliabilityScenario.credentials?.(setup) ?? []),
 		]);
 		await importWorkflows(instance, reliabilityScenario.workflows?.(setup) ?? []);

@@ -14,6 +14,8 @@ import type { Sandbox } from '../../scripts/lib/sandbox';
 export interface SetupInfo {
 	major: number;
 	sandboxUrl: string;
+	/** The sandbox's order service (its own port, `/api/order` as on orders.oneflow.io). */
+	orderServiceUrl: string;
 	n8nUrl: string;
 	smtpPort: number;
 	postbackToken: string;

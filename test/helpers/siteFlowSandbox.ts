@@ -23,6 +23,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Replaces the credential's secret, e.g. to provoke a 401. */
 	secret?: string;
+	/** Replaces other credential fields, e.g. a service user's token and Service User Account ID. */
+	credentials?: IDataObject;
 }
 
 export interface SiteFlowHarness {
@@ -53,7 +55,7 @@ export function useSiteFlowSandbox(): SiteFlowHarness {
 		sandbox: current,
 		run: async (parameters, options = {}) => {
 			const auth = options.auth ?? 'siteFlowApi';
-			const data = current().credentialData()[auth];
+			const data = { ...current().credentialData()[auth], ...(options.credentials ?? {}) };
 			if (options.secret !== undefined) data.secret = options.secret;
 			const { requestOptions, ...rest } = parameters;
 			return await runNode({

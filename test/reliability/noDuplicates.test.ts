@@ -20,14 +20,16 @@ interface Target {
 	submitTarget: 'siteFlowApi' | 'orderService' | 'routingRule';
 	/** The POST that creates the order, as the sandbox logs it. */
 	submitPath: string;
+	/** The sandbox's front door for the POST (the order service's `/api/order` is on its own port). */
+	family: string;
 	lookupPath: string;
 }
 
 const TARGETS: Target[] = [
-	{ name: 'Site Flow API (token)', auth: 'siteFlowApi', submitTarget: 'siteFlowApi', submitPath: '/api/order', lookupPath: '/api/order/bysourceid/' },
-	{ name: 'order service (token)', auth: 'siteFlowApi', submitTarget: 'orderService', submitPath: '/orders/api/order', lookupPath: '/api/order/bysourceid/' },
-	{ name: 'gateway (printOsApi key)', auth: 'printOsApi', submitTarget: 'siteFlowApi', submitPath: '/siteflow/api/order', lookupPath: '/siteflow/api/order/bysourceid/' },
-	{ name: 'routing rule (token)', auth: 'siteFlowApi', submitTarget: 'routingRule', submitPath: '/api/order/route/', lookupPath: '/api/order/bysourceid/' },
+	{ name: 'Site Flow API (token)', auth: 'siteFlowApi', submitTarget: 'siteFlowApi', submitPath: '/api/order', family: 'siteFlow', lookupPath: '/api/order/bysourceid/' },
+	{ name: 'order service (token)', auth: 'siteFlowApi', submitTarget: 'orderService', submitPath: '/api/order', family: 'orderService', lookupPath: '/api/order/bysourceid/' },
+	{ name: 'gateway (printOsApi key)', auth: 'printOsApi', submitTarget: 'siteFlowApi', submitPath: '/siteflow/api/order', family: 'gatewaySiteFlow', lookupPath: '/siteflow/api/order/bysourceid/' },
+	{ name: 'routing rule (token)', auth: 'siteFlowApi', submitTarget: 'routingRule', submitPath: '/api/order/route/', family: 'siteFlow', lookupPath: '/api/order/bysourceid/' },
 ];
 
 let counter = 0;
@@ -52,7 +54,7 @@ async function submit(current: World, target: Target, sourceOrderIds: string[], 
 function submissions(current: World, target: Target) {
 	return current.sandbox.admin
 		.requests(5000)
-		.requests.filter((entry) => entry.method === 'POST' && entry.path.startsWith(target.submitPath) && !entry.path.includes('/validate'));
+		.requests.filter((entry) => entry.method === 'POST' && entry.family === target.family && entry.path.startsWith(target.submitPath) && !entry.path.includes('/validate'));
 }
 
 function lookups(current: World, target: Target, sourceOrderId: string) {
@@ -67,7 +69,7 @@ describe.each(TARGETS.map((target) => [target.name, target] as const))('Submit t
 	it('looks the order up instead of sending it again, reports it, and leaves exactly one order', async () => {
 		const current = world();
 		const id = uniqueId('DUP');
-		current.sandbox.admin.setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: target.submitPath } } });
+		current.sandbox.admin.setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: target.submitPath, family: target.family } } });
 		const run = await submit(current, target, [id]);
 
 		expect(run.result.error).toBeUndefined();
@@ -88,7 +90,7 @@ describe.each(TARGETS.map((target) => [target.name, target] as const))('Submit t
 	it('ten items in parallel, three connections dropped: every order exactly once', async () => {
 		const current = world();
 		const ids = Array.from({ length: 10 }, () => uniqueId('PAR'));
-		current.sandbox.admin.setFaults({ dropAfterProcessing: { count: 3, match: { method: 'POST', path: target.submitPath } } });
+		current.sandbox.admin.setFaults({ dropAfterProcessing: { count: 3, match: { method: 'POST', path: target.submitPath, family: target.family } } });
 		const run = await submit(current, target, ids, { concurrency: 10 });
 
 		expect(run.result.error).toBeUndefined();
@@ -106,7 +108,7 @@ describe('the connection is lost before the order is processed', () => {
 		async (_name, target) => {
 			const current = world();
 			const id = uniqueId('BEFORE');
-			current.sandbox.admin.setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath } } });
+			current.sandbox.admin.setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath, family: target.family } } });
 			const run = await submit(current, target, [id]);
 			expect(run.result.items[0].json.submission).toMatchObject({ outcome: 'resubmittedAfterConnectionLoss', requests: 2 });
 			expect(submissions(current, target)).toHaveLength(2);
@@ -119,8 +121,8 @@ describe('the connection is lost before the order is processed', () => {
 		const target = TARGETS[0];
 		const id = uniqueId('TWICE');
 		current.sandbox.admin.setFaults({
-			dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath } },
-			dropAfterProcessing: { count: 1, match: { method: 'POST', path: target.submitPath } },
+			dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath, family: target.family } },
+			dropAfterProcessing: { count: 1, match: { method: 'POST', path: target.submitPath, family: target.family } },
 		});
 		const run = await submit(current, target, [id]);
 		expect(run.result.items[0].json.submission).toMatchObject({ outcome: 'confirmedAfterConnectionLoss', requests: 2 });
@@ -132,7 +134,7 @@ describe('the connection is lost before the order is processed', () => {
 		const current = world();
 		const target = TARGETS[1];
 		const id = uniqueId('ASYNC');
-		current.sandbox.admin.setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath } } });
+		current.sandbox.admin.setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath, family: target.family } } });
 		const run = await submit(current, target, [id], { retryBaseMs: 1 });
 		const json = run.result.items[0].json;
 		expect(String(json.error)).toMatch(new RegExp(`outcome of submitting order "${id}" to the asynchronous order service is unknown.*It was not sent again`));
@@ -153,7 +155,7 @@ describe('control: a naive client that re-sends after the drop', () => {
 		const credential = new SiteFlowApi();
 		const signed = await credential.authenticate(current.credentialData('siteFlowApi'), {
 			method: 'POST',
-			url: `${current.url}${path}`,
+			url: `${current.orderServiceUrl.replace(/\/api$/, '')}${path}`,
 			body,
 			json: true,
 		});
@@ -164,9 +166,9 @@ describe('control: a naive client that re-sends after the drop', () => {
 	it('is seen: the order service holds the order plus a refused duplicate submission', async () => {
 		const current = world();
 		const id = uniqueId('NAIVE');
-		current.sandbox.admin.setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/orders/api/order' } } });
-		expect(await rawPost(current, '/orders/api/order', validOrder(id))).toBeUndefined();
-		expect(await rawPost(current, '/orders/api/order', validOrder(id))).toBe(201);
+		current.sandbox.admin.setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/api/order', family: 'orderService' } } });
+		expect(await rawPost(current, '/api/order', validOrder(id))).toBeUndefined();
+		expect(await rawPost(current, '/api/order', validOrder(id))).toBe(201);
 		expect(ordersFor(current, id)).toEqual({ orders: 1, submissionErrors: 1 });
 	});
 });

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { startSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../../sandbox';
 import { isLoopbackAddress } from '../../sandbox/http';
-import { admin, gateway, siteFlow, startReceiver, validOrder } from './client';
+import { admin, gateway, orderServiceRoot, siteFlow, startReceiver, validOrder } from './client';
 
 let sandbox: Sandbox;
 let base: string;
@@ -23,9 +23,13 @@ describe('admin surface', () => {
 			siteFlow: { token: 'sandbox-token', secret: 'sandbox-secret' },
 			destination: 'hp.sandbox-psp',
 			sourceAccount: 'sandbox-brand',
+			serviceUser: { token: 'sandbox-service-token', secret: 'sandbox-secret', account: 'sandbox-service', actsFor: ['sandbox-brand', 'sandbox-brand-2'] },
+			secondBrand: 'sandbox-brand-2',
 		});
 		expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
-		expect(sandbox.credentialData().siteFlowApi).toMatchObject({ baseUrl: `${base}/api`, orderServiceUrl: `${base}/orders/api` });
+		expect(sandbox.credentialData().siteFlowApi).toMatchObject({ baseUrl: `${base}/api`, orderServiceUrl: sandbox.orderServiceUrl });
+		expect(sandbox.orderServiceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+		expect(sandbox.orderServiceUrl).not.toContain(`:${sandbox.port}/`);
 	});
 
 	it('state counts things; reset goes back to the seed and keeps triggers only when asked', async () => {
@@ -71,7 +75,7 @@ describe('admin surface', () => {
 
 	it('lists orders, submission errors and uploads', async () => {
 		const order = (await siteFlow(base, 'POST', '/api/order', { body: validOrder({ fetch: false, path: 'a.pdf' }) })).body.order;
-		await siteFlow(base, 'POST', '/orders/api/order', { body: {} });
+		await siteFlow(orderServiceRoot(sandbox), 'POST', '/api/order', { body: {} });
 		const orders = (await admin(base, 'GET', '/orders')).body;
 		expect(orders.count).toBe(1);
 		expect(orders.orders[0]._id).toBe(order._id);

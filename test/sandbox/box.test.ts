@@ -81,11 +81,11 @@ describe('files', () => {
 			substrate: 'Gloss Text',
 			flow: 'impose_only',
 			flowId: '59371e914459ca12008e8ca7',
-			currentRevision: 1,
-			currentVersion: { profile: 'standard', revision: 1, status: 'pending', preflight: { fixups: [] } },
+			currentRevision: 2,
+			currentVersion: { profile: 'standard', revision: 2, status: 'pending', preflight: { fixups: [] } },
 		});
-		expect(file.versions).toHaveLength(1);
-		expect(file.currentVersionId).toBe(file.versions[0]._id);
+		expect(file.versions.map((version: { revision: number }) => version.revision)).toEqual([1, 2]);
+		expect(file.currentVersionId).toBe(file.versions[1]._id);
 		expect((await box('GET', `/file/${file._id}`)).body._id).toBe(file._id);
 		expect((await box('GET', `/folder/${folder._id}`)).body.fileCount).toBe(1);
 	});
@@ -126,16 +126,16 @@ describe('files', () => {
 	it('converts to PDF, reverts to the original and to a chosen version', async () => {
 		const { file } = await folderWithFile();
 		const converted = await box('POST', `/file/${file._id}/convert`);
-		expect(converted.body.versions).toHaveLength(2);
-		expect(converted.body.currentVersion).toMatchObject({ name: 'mountain.pdf', revision: 2, mimeType: 'application/pdf' });
-		expect(converted.body.currentRevision).toBe(2);
+		expect(converted.body.versions).toHaveLength(3);
+		expect(converted.body.currentVersion).toMatchObject({ name: 'mountain.pdf', revision: 3, mimeType: 'application/pdf' });
+		expect(converted.body.currentRevision).toBe(3);
 		expect((await box('POST', `/file/${file._id}/convert`)).status).toBe(400);
 		const reverted = await box('POST', `/file/${file._id}/revert`);
 		expect(reverted.body.currentVersion).toMatchObject({ name: 'mountain.jpg', revision: 1 });
 		const pdfVersion = converted.body.currentVersion._id;
 		const chosen = await box('POST', `/file/${file._id}/version/${pdfVersion}/revert`);
 		expect(chosen.body.currentVersionId).toBe(pdfVersion);
-		expect(chosen.body.currentVersion.revision).toBe(2);
+		expect(chosen.body.currentVersion.revision).toBe(3);
 		expect((await box('POST', `/file/${file._id}/version/000000000000000000000000/revert`)).status).toBe(404);
 	});
 

@@ -76,8 +76,13 @@ export function gateway(base: string, method: string, path: string, options: Sig
 	return send(`${base}${path}`, method, headers, options);
 }
 
+/** The order service's root on its own port (its paths are `/api/order`, as on orders.oneflow.io). */
+export function orderServiceRoot(sandbox: { orderServiceUrl: string }): string {
+	return sandbox.orderServiceUrl.replace(/\/api$/, '');
+}
+
 /**
- * Scheme B. `path` is the wire path including `/api` or `/orders/api`; the signed string is
+ * Scheme B. `path` is the wire path including `/api`; the signed string is
  * METHOD + " " + decoded path without query + " " + date.
  */
 export function siteFlow(base: string, method: string, path: string, options: SignOptions = {}): Promise<Reply> {

@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { parseTriggerFlag } from '../../sandbox/postbacks';
-import { admin, eventually, siteFlow, startReceiver, validOrder, type Receiver } from './client';
+import { admin, eventually, orderServiceRoot, siteFlow, startReceiver, validOrder, type Receiver } from './client';
 
 let sandbox: Sandbox;
 let base: string;
@@ -177,7 +177,7 @@ describe('postback triggers', () => {
 
 	it('fires Order Submission Error with the error list', async () => {
 		sandbox.addTrigger({ url: receiver.url, events: ['Order Submission Error'] });
-		const reply = await siteFlow(base, 'POST', '/orders/api/order', { body: { destination: { name: 'hp.sandbox-psp' }, orderData: { sourceOrderId: 'BAD-1', items: [], shipments: [] } } });
+		const reply = await siteFlow(orderServiceRoot(sandbox), 'POST', '/api/order', { body: { destination: { name: 'hp.sandbox-psp' }, orderData: { sourceOrderId: 'BAD-1', items: [], shipments: [] } } });
 		await eventually(() => receiver.received.length === 1);
 		const payload = JSON.parse(receiver.received[0].body);
 		expect(payload).toMatchObject({ event: 'Order Submission Error', orderId: reply.body._id, sourceOrderId: 'BAD-1', status: 'submissionerror' });

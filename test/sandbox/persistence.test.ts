@@ -5,7 +5,7 @@ import { join } from 'path';
 
 import { startSandbox } from '../../sandbox';
 import { parseArgs } from '../../sandbox/cli';
-import { gateway, siteFlow, validOrder } from './client';
+import { gateway, orderServiceRoot, siteFlow, validOrder } from './client';
 
 let dir: string;
 
@@ -24,7 +24,7 @@ describe('--data persistence', () => {
 			// read straight away: the response must not have come before the write
 			const saved = JSON.parse(readFileSync(dataFile, 'utf8'));
 			expect(saved.orders.map((order: { _id: string }) => order._id)).toContain(reply.body.order._id);
-			const queued = await siteFlow(sandbox.url, 'POST', '/orders/api/order', { body: validOrder({ sourceOrderId: 'DISK-2' }) });
+			const queued = await siteFlow(orderServiceRoot(sandbox), 'POST', '/api/order', { body: validOrder({ sourceOrderId: 'DISK-2' }) });
 			expect(JSON.parse(readFileSync(dataFile, 'utf8')).orders.map((order: { _id: string }) => order._id)).toContain(queued.body._id);
 			expect(readdirSync(dir)).toEqual(['state.json']);
 		} finally {
@@ -66,17 +66,17 @@ describe('--data persistence', () => {
 	});
 });
 
-function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; orderServiceUrl: string }> {
 	const child = spawn(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, '../../sandbox/cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 	return new Promise((resolve, reject) => {
 		let output = '';
 		const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${output}`)), 20_000);
 		child.stdout?.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
-			const match = /PrintOS sandbox listening on (http:\/\/\S+)/.exec(output);
+			const match = /PrintOS sandbox listening on (http:\/\/\S+) \(order service on (http:\/\/\S+)\)/.exec(output);
 			if (match) {
 				clearTimeout(timer);
-				resolve({ child, url: match[1] });
+				resolve({ child, url: match[1], orderServiceUrl: match[2] });
 			}
 		});
 		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -111,13 +111,13 @@ describe('CLI', () => {
 
 	it('prints its URL, keeps an order across SIGTERM and restart', async () => {
 		const dataFile = join(dir, 'cli.json');
-		const first = await startCli(['--port', '0', '--data', dataFile, '--quiet']);
-		const reply = await siteFlow(first.url, 'POST', '/orders/api/order', { body: validOrder({ sourceOrderId: 'CLI-1' }) });
+		const first = await startCli(['--port', '0', '--order-service-port', '0', '--data', dataFile, '--quiet']);
+		const reply = await siteFlow(orderServiceRoot(first), 'POST', '/api/order', { body: validOrder({ sourceOrderId: 'CLI-1' }) });
 		expect(reply.status).toBe(201);
 		const exited = new Promise<number | null>((resolve) => first.child.on('exit', resolve));
 		first.child.kill('SIGTERM');
 		expect(await exited).toBe(0);
-		const second = await startCli(['--port', '0', '--data', dataFile, '--quiet']);
+		const second = await startCli(['--port', '0', '--order-service-port', '0', '--data', dataFile, '--quiet']);
 		try {
 			const read = await siteFlow(second.url, 'GET', `/api/order/${reply.body._id}`);
 			expect(read.status).toBe(200);

@@ -3,7 +3,7 @@ import { ORDER_SERVICE_ENDPOINTS, SITE_FLOW_ENDPOINTS } from '../../nodes/PrintO
 import type { Endpoint } from '../../nodes/PrintOs/transport/endpoint';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { Router, FAMILIES } from '../../sandbox/router';
-import { gateway, siteFlow } from './client';
+import { gateway, orderServiceRoot, siteFlow } from './client';
 
 let sandbox: Sandbox;
 
@@ -32,7 +32,7 @@ describe('every table endpoint is served', () => {
 	});
 
 	it.each(Object.entries(ORDER_SERVICE_ENDPOINTS))('order service %s', async (name, endpoint) => {
-		expectRouted(await siteFlow(sandbox.url, endpoint.method, `/orders/api${fill(endpoint)}`, { body: {} }), name);
+		expectRouted(await siteFlow(orderServiceRoot(sandbox), endpoint.method, `/api${fill(endpoint)}`, { body: {} }), name);
 	});
 });
 
@@ -40,7 +40,7 @@ describe('router', () => {
 	it('is built from the tables: a corrected path moves the route', () => {
 		const handler = () => ({ status: 200 });
 		const moved = { orderGet: { method: 'GET', path: '/orders-v2/{orderId}', confidence: 'DOC' } } as Record<string, Endpoint>;
-		const router = new Router([{ ...FAMILIES[3], table: moved, handlers: { orderGet: handler } }]);
+		const router = new Router([{ ...FAMILIES.find((entry) => entry.family === 'siteFlow')!, table: moved, handlers: { orderGet: handler } }]);
 		expect(router.match('siteFlow', 'GET', '/api/orders-v2/abc')).toMatchObject({ name: 'orderGet', params: { orderId: 'abc' } });
 		expect(router.match('siteFlow', 'GET', '/api/order/abc')).toBeUndefined();
 	});

@@ -1,6 +1,6 @@
 import { SITE_FLOW_UPLOAD_URL_FIELDS } from '../../nodes/PrintOs/SiteFlow/endpoints';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { gateway, siteFlow, validOrder } from './client';
+import { gateway, orderServiceRoot, siteFlow, validOrder } from './client';
 
 let sandbox: Sandbox;
 let base: string;
@@ -77,7 +77,7 @@ describe('files', () => {
 describe('order service (O3)', () => {
 	it('answers 201 at once and makes a valid order with that _id', async () => {
 		const body = validOrder({ sourceOrderId: 'OS-1' });
-		const reply = await siteFlow(base, 'POST', '/orders/api/order', { body });
+		const reply = await siteFlow(orderServiceRoot(sandbox), 'POST', '/api/order', { body });
 		expect(reply.status).toBe(201);
 		expect(Object.keys(reply.body).sort()).toEqual(['_id', 'sourceAccountId', 'timestamp', 'url']);
 		const account = await siteFlow(base, 'GET', '/api/account');
@@ -90,7 +90,7 @@ describe('order service (O3)', () => {
 	});
 
 	it('answers 201 for an invalid order too, and records a submission error', async () => {
-		const reply = await siteFlow(base, 'POST', '/orders/api/order', { body: { destination: { name: 'hp.sandbox-psp' }, orderData: { sourceOrderId: 'OS-BAD' } } });
+		const reply = await siteFlow(orderServiceRoot(sandbox), 'POST', '/api/order', { body: { destination: { name: 'hp.sandbox-psp' }, orderData: { sourceOrderId: 'OS-BAD' } } });
 		expect(reply.status).toBe(201);
 		expect((await siteFlow(base, 'GET', `/api/order/${reply.body._id}`)).status).toBe(404);
 		const failure = sandbox.submissionErrors().find((entry) => entry._id === reply.body._id);
@@ -100,14 +100,14 @@ describe('order service (O3)', () => {
 
 	it('turns a duplicate sourceOrderId into a submission error', async () => {
 		await siteFlow(base, 'POST', '/api/order', { body: validOrder({ sourceOrderId: 'OS-DUP' }) });
-		const reply = await siteFlow(base, 'POST', '/orders/api/order', { body: validOrder({ sourceOrderId: 'OS-DUP' }) });
+		const reply = await siteFlow(orderServiceRoot(sandbox), 'POST', '/api/order', { body: validOrder({ sourceOrderId: 'OS-DUP' }) });
 		expect(reply.status).toBe(201);
 		const failure = sandbox.submissionErrors().find((entry) => entry._id === reply.body._id);
 		expect(failure?.errorList[0]).toMatchObject({ message: 'Source Order ID already exists', path: 'orderData.sourceOrderId' });
 	});
 
 	it('serves only POST /order', async () => {
-		expect((await siteFlow(base, 'GET', '/orders/api/order')).status).toBe(405);
-		expect((await siteFlow(base, 'GET', '/orders/api/sku')).status).toBe(404);
+		expect((await siteFlow(orderServiceRoot(sandbox), 'GET', '/api/order')).status).toBe(405);
+		expect((await siteFlow(orderServiceRoot(sandbox), 'GET', '/api/sku')).status).toBe(404);
 	});
 });

@@ -144,7 +144,8 @@ describe('Site Flow artwork uploads', () => {
 		expect((await put(order.files[0].url, '%PDF artwork')).status).toBe(200);
 		const after = sandbox.order(order._id);
 		expect(after?.files[0].status).toBe('received');
-		expect(after?.files[0].versions[0]).toMatchObject({ size: 12, sha256: sha256('%PDF artwork') });
+		expect(after?.files[0].versions[0]).toMatchObject({ status: 'received', fileSize: 12, sha256: sha256('%PDF artwork') });
+		expect(after?.files[0].fileSize).toBe(12);
 		expect(after?.orderData.status).toBe('printready');
 	});
 

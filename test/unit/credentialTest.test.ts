@@ -24,7 +24,7 @@ async function runCredentialTest(type: ICredentialType, credentials: ICredential
 describe('credential tests against the sandbox', () => {
 	const cases = () => [
 		{ type: new PrintOsApi(), credentials: { key: 'sandbox-key', secret: 'sandbox-secret', environment: 'custom', baseUrl: sandbox.url, algorithm: 'SHA256' } },
-		{ type: new SiteFlowApi(), credentials: { token: 'sandbox-token', secret: 'sandbox-secret', environment: 'custom', baseUrl: `${sandbox.url}/api`, orderServiceUrl: `${sandbox.url}/orders/api`, algorithm: 'SHA256' } },
+		{ type: new SiteFlowApi(), credentials: { token: 'sandbox-token', secret: 'sandbox-secret', environment: 'custom', baseUrl: `${sandbox.url}/api`, orderServiceUrl: sandbox.orderServiceUrl, algorithm: 'SHA256' } },
 	];
 
 	it('pass with the right secret', async () => {

@@ -32,7 +32,7 @@ function filesUnder(dir: string): string[] {
 export const wrongSecretScenario: Scenario = {
 	name: '5. Wrong secret: the workflow fails with the PrintOS message; the secret is nowhere',
 	credentials: (setup): CredentialImport[] => {
-		const data = sandboxCredentialData(setup.sandboxUrl);
+		const data = sandboxCredentialData(setup.sandboxUrl, setup.orderServiceUrl);
 		return [
 			{ ...SF_CREDENTIAL, type: 'siteFlowApi', data: { ...data.siteFlowApi, secret: WRONG_SECRET } },
 			{ ...GW_CREDENTIAL, type: 'printOsApi', data: { ...data.printOsApi, secret: WRONG_SECRET } },

@@ -20,6 +20,8 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	secret?: string;
+	/** Replaces the whole credential data (e.g. one saved without an algorithm). */
+	credentials?: IDataObject;
 }
 
 export async function runBox(
@@ -27,7 +29,7 @@ export async function runBox(
 	parameters: IDataObject,
 	options: RunOptions = {},
 ): Promise<RunNodeResult> {
-	const printOsApi = { ...sandbox.credentialData().printOsApi };
+	const printOsApi = { ...(options.credentials ?? sandbox.credentialData().printOsApi) };
 	if (options.secret !== undefined) printOsApi.secret = options.secret;
 	return await runNode({
 		nodeType: boxNode,

@@ -151,7 +151,7 @@ describe('File: Convert Image to PDF, Revert to Original Image, Revert to a Prev
 
 		const converted = await fileRun('convertToPdf', fileId);
 		expect(converted.error).toBeUndefined();
-		expect(converted.items[0].json).toMatchObject({ name: 'scan.pdf', currentRevision: 2 });
+		expect(converted.items[0].json).toMatchObject({ name: 'scan.pdf', currentRevision: 3 });
 		const pdfVersionId = converted.items[0].json.currentVersionId as string;
 
 		const original = await fileRun('revertToOriginal', fileId);

@@ -25,7 +25,6 @@ describe('findOrderProblems', () => {
 		delete order.orderData.sourceOrderId;
 		delete order.orderData.items[0].sourceItemId;
 		delete order.orderData.items[0].sku;
-		delete order.orderData.items[0].quantity;
 		delete order.orderData.items[0].components[0].code;
 		delete order.orderData.items[0].components[0].path;
 		delete order.orderData.shipments[0].shipTo.postcode;
@@ -35,7 +34,6 @@ describe('findOrderProblems', () => {
 			'orderData.sourceOrderId',
 			'orderData.items[0].sourceItemId',
 			'orderData.items[0].sku',
-			'orderData.items[0].quantity',
 			'orderData.items[0].components[0].code',
 			'orderData.items[0].components[0].path',
 			'orderData.shipments[0].shipTo.postcode',
@@ -73,30 +71,47 @@ describe('findOrderProblems', () => {
 		expect(paths(order)).toEqual(['orderData.shipments[0].carrier']);
 	});
 
-	it('wants a URL when fetch is on, and refuses fetch together with localFile', () => {
+	it('wants a URL when fetch is on (spec §3.5: path is a URL with fetch)', () => {
 		const order = validOrder('A-6');
 		order.orderData.items[0].components[0].path = 'artwork.pdf';
 		expect(paths(order)).toEqual(['orderData.items[0].components[0].path']);
 		order.orderData.items[0].components[0].fetch = false;
 		expect(paths(order)).toEqual([]);
 		order.orderData.items[0].components[0].fetch = 'true';
-		order.orderData.items[0].components[0].path = 'https://example.com/a.pdf';
-		order.orderData.items[0].components[0].localFile = true;
-		expect(paths(order)).toEqual(['orderData.items[0].components[0].localFile']);
+		expect(paths(order)).toEqual(['orderData.items[0].components[0].path']);
 	});
 
-	it('flags duplicate sourceItemIds, bad quantities and a return address missing fields', () => {
+	it('treats a missing item quantity as 1; a given one must be a whole number of at least 1', () => {
+		const order = validOrder('A-Q');
+		delete order.orderData.items[0].quantity;
+		expect(paths(order)).toEqual([]);
+		order.orderData.items[0].quantity = null;
+		expect(paths(order)).toEqual([]);
+		for (const bad of [0, -1, 1.5, 'many', '', true]) {
+			order.orderData.items[0].quantity = bad;
+			expect(paths(order)).toEqual(['orderData.items[0].quantity']);
+		}
+		order.orderData.items[0].quantity = '3';
+		expect(paths(order)).toEqual([]);
+	});
+
+	it('leaves to PrintOS what no source says it refuses', () => {
+		const order = validOrder('A-N');
+		const component = order.orderData.items[0].components[0];
+		component.fetch = 'yes';
+		component.localFile = true;
+		component.attributes = [];
+		order.orderData.tags = 'rush';
+		order.orderData.shipments[0].returnAddress = { name: 'Returns' };
+		order.orderData.stockItems = [{ code: 'ENV-C6-WHT' }];
+		expect(findOrderProblems(order)).toEqual([]);
+	});
+
+	it('flags duplicate sourceItemIds and bad quantities', () => {
 		const order = validOrder('A-7');
 		order.orderData.items.push({ ...order.orderData.items[0], quantity: 0 });
-		order.orderData.shipments[0].returnAddress = { name: 'Returns' };
-		expect(paths(order)).toEqual([
-			'orderData.items[1].sourceItemId',
-			'orderData.items[1].quantity',
-			'orderData.shipments[0].returnAddress.address1',
-			'orderData.shipments[0].returnAddress.town',
-			'orderData.shipments[0].returnAddress.postcode',
-			'orderData.shipments[0].returnAddress.isoCountry',
-		]);
+		order.orderData.stockItems = [{ code: 'ENV-C6-WHT', quantity: 0.5 }];
+		expect(paths(order)).toEqual(['orderData.items[1].sourceItemId', 'orderData.items[1].quantity', 'orderData.stockItems[0].quantity']);
 	});
 
 	it('refuses what is not an order at all', () => {

@@ -30,6 +30,11 @@ function orderPosts(path = '/order') {
 	return harness.apiRequests().filter((request) => request.method === 'POST' && request.path.endsWith(path));
 }
 
+/** The order service answers `/api/order` on its own port, like orders.oneflow.io. */
+function orderServicePosts() {
+	return orderPosts('/api/order').filter((request) => request.family === 'orderService');
+}
+
 describe.each(BOTH_AUTHS)('Order: Submit with %s', (auth) => {
 	it('submits a Fields order once and reports it as submitted', async () => {
 		const result = await run(submitFields(`SUB-F-${auth}`), { auth });
@@ -142,22 +147,22 @@ describe('Order: Submit after a lost connection', () => {
 	});
 
 	it('order service: a lost answer is confirmed through the Site Flow API, never re-sent', async () => {
-		harness.sandbox().setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/orders/api/order' } } });
+		harness.sandbox().setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/api/order', family: 'orderService' } } });
 		const result = await run(submitJson(validOrder('LOST-5'), { submitTarget: 'orderService' }));
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.submission).toMatchObject({ target: 'orderService', outcome: 'confirmedAfterConnectionLoss' });
 		expect(harness.sandbox().orders({ sourceOrderId: 'LOST-5' })).toHaveLength(1);
-		expect(orderPosts('/orders/api/order')).toHaveLength(1);
+		expect(orderServicePosts()).toHaveLength(1);
 	});
 
 	it('order service: when the order is not visible, the outcome is reported unknown and nothing is re-sent', async () => {
-		harness.sandbox().setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/orders/api/order' } } });
+		harness.sandbox().setFaults({ dropAfterProcessing: { count: 1, match: { method: 'POST', path: '/api/order', family: 'orderService' } } });
 		const order = validOrder('LOST-6');
 		order.orderData.items[0].sku = 'No Such SKU';
 		const result = await run(submitJson(order, { submitTarget: 'orderService' }));
 		expect(result.error?.message).toMatch(/outcome of submitting order "LOST-6" to the asynchronous order service is unknown/);
 		expect(result.error?.message).toMatch(/It was not sent again/);
-		expect(orderPosts('/orders/api/order')).toHaveLength(1);
+		expect(orderServicePosts()).toHaveLength(1);
 		// looked up a few times, since the service processes asynchronously
 		expect(harness.apiRequests().filter((request) => request.path.endsWith('/bysourceid/LOST-6')).length).toBeGreaterThan(1);
 		expect(harness.sandbox().submissionErrors()).toHaveLength(1);
@@ -170,7 +175,7 @@ describe('Order: Submit targets', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ _id: expect.stringMatching(/^[0-9a-f]{24}$/), url: expect.any(String) });
 		expect(result.items[0].json.submission).toMatchObject({ target: 'orderService', outcome: 'submitted' });
-		expect(orderPosts('/orders/api/order')).toHaveLength(1);
+		expect(orderServicePosts()).toHaveLength(1);
 		expect(harness.sandbox().orders({ sourceOrderId: 'SVC-1' })[0]._id).toBe(result.items[0].json._id);
 	});
 

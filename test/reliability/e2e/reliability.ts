@@ -36,14 +36,16 @@ interface SubmitCase {
 	auth: 'siteFlowApi' | 'printOsApi';
 	submitTarget: 'siteFlowApi' | 'orderService';
 	submitPath: string;
+	/** The sandbox's front door for the POST (the order service's `/api/order` is on its own port). */
+	family: string;
 	lookupPath: string;
 	sourceOrderId: string;
 }
 
 const SUBMIT_CASES: SubmitCase[] = [
-	{ workflowId: 'relDropSiteFlow1', name: 'Site Flow API', auth: 'siteFlowApi', submitTarget: 'siteFlowApi', submitPath: '/api/order', lookupPath: '/api/order/bysourceid', sourceOrderId: '' },
-	{ workflowId: 'relDropGateway01', name: 'gateway', auth: 'printOsApi', submitTarget: 'siteFlowApi', submitPath: '/siteflow/api/order', lookupPath: '/siteflow/api/order/bysourceid', sourceOrderId: '' },
-	{ workflowId: 'relDropOrderSvc1', name: 'order service', auth: 'siteFlowApi', submitTarget: 'orderService', submitPath: '/orders/api/order', lookupPath: '/api/order/bysourceid', sourceOrderId: '' },
+	{ workflowId: 'relDropSiteFlow1', name: 'Site Flow API', auth: 'siteFlowApi', submitTarget: 'siteFlowApi', submitPath: '/api/order', family: 'siteFlow', lookupPath: '/api/order/bysourceid', sourceOrderId: '' },
+	{ workflowId: 'relDropGateway01', name: 'gateway', auth: 'printOsApi', submitTarget: 'siteFlowApi', submitPath: '/siteflow/api/order', family: 'gatewaySiteFlow', lookupPath: '/siteflow/api/order/bysourceid', sourceOrderId: '' },
+	{ workflowId: 'relDropOrderSvc1', name: 'order service', auth: 'siteFlowApi', submitTarget: 'orderService', submitPath: '/api/order', family: 'orderService', lookupPath: '/api/order/bysourceid', sourceOrderId: '' },
 ];
 const ERROR_WORKFLOW_ID = 'relBoxError00001';
 
@@ -175,7 +177,7 @@ export async function runReliabilityOnRealN8n(env: E2eEnv, options: ReliabilityO
 	for (const testCase of SUBMIT_CASES) {
 		await env.sandbox.admin('DELETE', 'faults');
 		const faults = {
-			dropAfterProcessing: { count: 1, match: { method: 'POST', path: testCase.submitPath } },
+			dropAfterProcessing: { count: 1, match: { method: 'POST', path: testCase.submitPath, family: testCase.family } },
 			failNext: { count: 2, status: 503, match: { method: 'GET', path: testCase.lookupPath } },
 		};
 		await env.sandbox.admin('POST', 'faults', faults);

@@ -59,6 +59,9 @@ export function randomCredentials(): WorldCredentials {
 export interface RelSandbox {
 	url: string;
 	port: number;
+	/** The order service, on its own port (`/api/order` as on orders.oneflow.io). */
+	orderServiceUrl: string;
+	orderServicePort: number;
 	core: SandboxCore;
 	admin: AdminApi;
 	close(): Promise<void>;
@@ -68,7 +71,7 @@ export interface RelSandbox {
 export async function startRelSandbox(options: SandboxOptions = {}): Promise<RelSandbox> {
 	const core = new SandboxCore(resolveConfig({ port: 0, ...options }), options);
 	const running = await listen(core);
-	return { url: running.url, port: running.port, core, admin: running.admin, close: () => running.close() };
+	return { url: running.url, port: running.port, orderServiceUrl: running.orderServiceUrl, orderServicePort: running.orderServicePort, core, admin: running.admin, close: () => running.close() };
 }
 
 export interface NodeRun {
@@ -212,13 +215,17 @@ export class World {
 
 	/** Stops the sandbox and starts it again from the same data file, on the same port. */
 	async restartSandbox(): Promise<void> {
-		const port = this.sandbox.port;
+		const { port, orderServicePort } = this.sandbox;
 		await this.sandbox.close();
-		this.sandbox = await startRelSandbox(World.sandboxOptions({ ...this.options, port }, this.credentials));
+		this.sandbox = await startRelSandbox(World.sandboxOptions({ ...this.options, port, orderServicePort }, this.credentials));
 	}
 
 	get url(): string {
 		return this.sandbox.url;
+	}
+
+	get orderServiceUrl(): string {
+		return this.sandbox.orderServiceUrl;
 	}
 
 	credentialData(auth: Auth): ICredentialDataDecryptedObject {
@@ -230,7 +237,7 @@ export class World {
 					secret: c.siteFlowSecret,
 					environment: 'custom',
 					baseUrl: `${this.url}/api`,
-					orderServiceUrl: `${this.url}/orders/api`,
+					orderServiceUrl: this.orderServiceUrl,
 					algorithm: 'SHA256',
 				};
 	}

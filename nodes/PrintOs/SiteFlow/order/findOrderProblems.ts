@@ -1,14 +1,15 @@
 /**
- * Local checks of an order against spec §3.5, run before anything is sent: every required field,
- * non-empty items/components/shipments, and item → shipment indexes. Site Flow would refuse such an
- * order anyway, but only after a round trip, and a routed or asynchronous submission may accept it
- * and fail later where the workflow cannot see it.
+ * Local checks of an order, run before anything is sent. A routed or asynchronous submission may
+ * accept a broken order and fail later where the workflow cannot see it, so what PrintOS is known to
+ * refuse is caught here. Only that: each rule below names its evidence in the API reference
+ * (`printos-api.md`, "spec" below: a documented rule or an HP sample). Anything else goes to Site
+ * Flow, which answers for itself (e.g. tags, booleans spelled oddly, attributes, return addresses).
  */
 import type { OrderProblem } from './orderTypes';
 
 type Json = Record<string, unknown>;
 
-/** Address fields the docs and the PHP/Elixir models mark as required. */
+/** Address fields the docs and the PHP/Elixir models mark as required (spec §3.5 "Address"). */
 export const REQUIRED_ADDRESS_FIELDS = ['name', 'address1', 'town', 'postcode', 'isoCountry'] as const;
 
 function isObject(value: unknown): value is Json {
@@ -26,10 +27,6 @@ function isFilledId(value: unknown): boolean {
 /** The samples send `true` or `"true"` (spec §3.5). */
 function isTrue(value: unknown): boolean {
 	return value === true || value === 'true';
-}
-
-function isBooleanLike(value: unknown): boolean {
-	return typeof value === 'boolean' || value === 'true' || value === 'false';
 }
 
 function isHttpUrl(value: unknown): boolean {
@@ -71,6 +68,7 @@ function checkAddress(list: ProblemList, address: Json, path: string) {
 	}
 }
 
+/** Spec §3.5 shipments: carrier is `{code, service}` or `{alias}` [DOC][SAMPLE]. */
 function checkCarrier(list: ProblemList, carrier: Json, path: string) {
 	const hasAlias = isFilledString(carrier.alias);
 	const hasCode = isFilledString(carrier.code);
@@ -87,14 +85,13 @@ function checkCarrier(list: ProblemList, carrier: Json, path: string) {
 function checkShipment(list: ProblemList, shipment: unknown, path: string) {
 	const object = list.requireObject(shipment, path, 'a shipment');
 	if (!object) return;
+	// Spec §3.5 shipments: shipTo and carrier are required; returnAddress is optional and no source
+	// says how a partial one is treated, so it goes as given
 	const shipTo = list.requireObject(object.shipTo, `${path}.shipTo`, 'the delivery address');
 	if (shipTo) checkAddress(list, shipTo, `${path}.shipTo`);
-	if (object.returnAddress !== undefined && object.returnAddress !== null) {
-		const returnAddress = list.requireObject(object.returnAddress, `${path}.returnAddress`, 'an address');
-		if (returnAddress) checkAddress(list, returnAddress, `${path}.returnAddress`);
-	}
 	const carrier = list.requireObject(object.carrier, `${path}.carrier`, 'code and service, or alias');
 	if (carrier) checkCarrier(list, carrier, `${path}.carrier`);
+	// Spec §3.5: attachments are `[{path (req), ...}]` (HP's PHP SDK marks path required)
 	if (Array.isArray(object.attachments)) {
 		object.attachments.forEach((attachment, index) => {
 			const attachmentPath = `${path}.attachments[${index}]`;
@@ -107,14 +104,9 @@ function checkShipment(list: ProblemList, shipment: unknown, path: string) {
 function checkComponent(list: ProblemList, component: unknown, path: string) {
 	const object = list.requireObject(component, path, 'a component');
 	if (!object) return;
+	// Spec §3.5 components: code is required [DOC]
 	list.requireString(object, path, 'code', "the product's component code, e.g. Content or Cover");
-	if (object.fetch !== undefined && !isBooleanLike(object.fetch)) {
-		list.add(`${path}.fetch`, 'must be true or false');
-	}
-	if (isTrue(object.fetch) && isTrue(object.localFile)) {
-		list.add(`${path}.localFile`, 'cannot be true together with fetch: the file is either downloaded or already at the PSP');
-	}
-	// Stock components carry no artwork (spec §3.5: path is required "unless stock").
+	// Spec §3.5: path is required "unless stock"; a URL when fetch is true [DOC][SAMPLE]
 	if (object.type === 'stock') return;
 	if (!isFilledString(object.path)) {
 		list.add(
@@ -124,14 +116,12 @@ function checkComponent(list: ProblemList, component: unknown, path: string) {
 	} else if (isTrue(object.fetch) && !isHttpUrl(object.path)) {
 		list.add(`${path}.path`, 'must be an http(s) URL that Site Flow can download, since fetch is true');
 	}
-	if (object.attributes !== undefined && !isObject(object.attributes)) {
-		list.add(`${path}.attributes`, 'must be an object of attribute names and values');
-	}
 }
 
 function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount: number, seenIds: Map<string, string>) {
 	const object = list.requireObject(item, path, 'an item');
 	if (!object) return;
+	// Spec §3.5 items: sourceItemId is required and unique within the order [DOC]
 	if (!isFilledId(object.sourceItemId)) {
 		list.add(`${path}.sourceItemId`, 'is required (your ID for this item, unique within the order)');
 	} else {
@@ -140,15 +130,14 @@ function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount
 		if (earlier) list.add(`${path}.sourceItemId`, `"${id}" is already used by ${earlier}`);
 		else seenIds.set(id, path);
 	}
+	// Spec §3.5 items: sku, or sourceProductId instead [DOC][SAMPLE]
 	if (!isFilledString(object.sku) && !isFilledString(object.sourceProductId)) {
 		list.add(`${path}.sku`, 'is required (a SKU code of the destination account, or sourceProductId)');
 	}
-	const quantity = object.quantity;
-	if (quantity === undefined || quantity === null || quantity === '') {
-		list.add(`${path}.quantity`, 'is required (a whole number of at least 1)');
-	} else if (!Number.isInteger(Number(quantity)) || Number(quantity) < 1) {
-		list.add(`${path}.quantity`, `must be a whole number of at least 1, not ${JSON.stringify(quantity)}`);
-	}
+	// Spec §3.5 items: quantity defaults to 1 (HP's gateway JavaScript sample and Postman collection
+	// leave it out); when given, a whole number of at least 1
+	checkOptionalQuantity(list, object.quantity, `${path}.quantity`);
+	// Spec §3.5: shipmentIndex is a 0-based index into shipments [DOC]; one past the end points nowhere
 	if (object.shipmentIndex !== undefined && object.shipmentIndex !== null) {
 		const index = Number(object.shipmentIndex);
 		if (!Number.isInteger(index) || index < 0 || (shipmentCount > 0 && index >= shipmentCount)) {
@@ -158,10 +147,21 @@ function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount
 			);
 		}
 	}
+	// Spec §3.5 items: components are required, at least one [DOC]
 	const components = list.requireNonEmptyArray(object, path, 'components', 'component');
 	components.forEach((component, index) => checkComponent(list, component, `${path}.components[${index}]`));
 }
 
+/** Absent (undefined or null) means 1; given, it must be a whole number of at least 1. */
+function checkOptionalQuantity(list: ProblemList, quantity: unknown, path: string) {
+	if (quantity === undefined || quantity === null) return;
+	const number = typeof quantity === 'string' && quantity.trim() !== '' ? Number(quantity) : quantity;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		list.add(path, `must be a whole number of at least 1 when given (leave it out for 1), not ${JSON.stringify(quantity)}`);
+	}
+}
+
+/** Spec §3.5: stockItems `{code, quantity, shipmentIndex?, ...}` (HP's PHP SDK model). */
 function checkStockItems(list: ProblemList, stockItems: unknown, shipmentCount: number) {
 	if (stockItems === undefined || stockItems === null) return;
 	if (!Array.isArray(stockItems)) {
@@ -173,10 +173,9 @@ function checkStockItems(list: ProblemList, stockItems: unknown, shipmentCount: 
 		const object = list.requireObject(entry, path, 'a stock item');
 		if (!object) return;
 		list.requireString(object, path, 'code', 'the stock code');
-		if (!Number.isInteger(Number(object.quantity)) || Number(object.quantity) < 1) {
-			list.add(`${path}.quantity`, 'is required (a whole number of at least 1)');
-		}
-		if (object.shipmentIndex !== undefined) {
+		// HP's PHP SDK gives stock items quantity 1 by default, as items have (spec §3.5)
+		checkOptionalQuantity(list, object.quantity, `${path}.quantity`);
+		if (object.shipmentIndex !== undefined && object.shipmentIndex !== null) {
 			const shipmentIndex = Number(object.shipmentIndex);
 			if (!Number.isInteger(shipmentIndex) || shipmentIndex < 0 || shipmentIndex >= shipmentCount) {
 				list.add(`${path}.shipmentIndex`, `does not point to a shipment (there are ${shipmentCount})`);
@@ -191,6 +190,7 @@ export function findOrderProblems(order: unknown): OrderProblem[] {
 	const root = list.requireObject(order, 'order', 'an object with destination and orderData');
 	if (!root) return list.problems;
 
+	// Spec §3.5: destination.name and orderData.sourceOrderId are required [DOC]
 	const destination = list.requireObject(root.destination, 'destination', 'the PSP account, e.g. {"name":"hp.example"}');
 	if (destination) list.requireString(destination, 'destination', 'name', 'the PSP account name');
 
@@ -199,11 +199,9 @@ export function findOrderProblems(order: unknown): OrderProblem[] {
 	if (!isFilledId(orderData.sourceOrderId)) {
 		list.add('orderData.sourceOrderId', 'is required (your unique ID for this order)');
 	}
-	if (orderData.tags !== undefined && !(Array.isArray(orderData.tags) && orderData.tags.every(isFilledString))) {
-		list.add('orderData.tags', 'must be a list of non-empty texts');
-	}
 
-	// Shipments first: item indexes are checked against their count.
+	// Spec §3.5: at least one item and one shipment are required [DOC]. Shipments first: item
+	// indexes are checked against their count.
 	const shipments = list.requireNonEmptyArray(orderData, 'orderData', 'shipments', 'shipment');
 	const items = list.requireNonEmptyArray(orderData, 'orderData', 'items', 'item');
 	const seenIds = new Map<string, string>();
