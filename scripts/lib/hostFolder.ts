@@ -56,7 +56,6 @@ const FIXED_NPM_CONFIG: Record<string, string> = {
 	strict_peer_deps: 'false',
 	ignore_scripts: 'false',
 	omit: '',
-	production: 'false',
 	package_lock: 'true',
 	audit: 'false',
 	fund: 'false',

@@ -254,9 +254,16 @@ describe('fault admin', () => {
 	});
 
 	it('counts requests by status and minute', async () => {
-		await siteFlow(base, 'GET', '/api/account');
-		await siteFlow(base, 'GET', '/api/account', { secret: 'x' });
-		const stats = (await admin(base, 'GET', '/stats')).body;
+		// A sandbox of its own: a delayed answer of an earlier test may still arrive on the shared one.
+		const own = await startSandbox({ port: 0 });
+		let stats;
+		try {
+			await siteFlow(own.url, 'GET', '/api/account');
+			await siteFlow(own.url, 'GET', '/api/account', { secret: 'x' });
+			stats = (await admin(own.url, 'GET', '/stats')).body;
+		} finally {
+			await own.close();
+		}
 		expect(stats).toMatchObject({ requests: 2, byStatus: { 200: 1, 401: 1 }, throttled: 0, faultsInjected: 0 });
 		expect(stats.perMinute.at(-1)).toMatchObject({ minute: expect.stringMatching(/:00\.000Z$/), requests: 2 });
 	});
