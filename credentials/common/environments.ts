@@ -78,8 +78,15 @@ export function signingOrigins(
 	return origins;
 }
 
+/**
+ * Matches a plain http:// URL whose host is not loopback (127.x, localhost, [::1]); the credential
+ * forms show a warning under that condition (a credential test that succeeds cannot carry one in
+ * n8n's editor, see plainHttpWarning).
+ */
+export const PLAIN_HTTP_TO_REMOTE_HOST = '^\\s*[hH][tT][tT][pP]://(?!((127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\])(:|/|$)))';
+
 function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 /**
