@@ -141,6 +141,16 @@ export function xmlElementText(fullText: string, name: string, work: ScanWork = 
 			text.charCodeAt(skipSpaces(text, at + 2 + lowerName.length, work)) === 0x3e;
 		return closingFound;
 	};
+	// openers inside one CDATA section share its end: the spaces after it are skipped once
+	let closingAfterFrom = -1;
+	let closingAfterFound = false;
+	const closingAfter = (at: number): boolean => {
+		if (at !== closingAfterFrom) {
+			closingAfterFrom = at;
+			closingAfterFound = closingAt(skipSpaces(text, at, work));
+		}
+		return closingAfterFound;
+	};
 	// what follows an opener's `>` decides the match alone: an opener ending at the same `>` fails the same way
 	let failedAfterGt = -1;
 
@@ -164,7 +174,7 @@ export function xmlElementText(fullText: string, name: string, work: ScanWork = 
 		const contentStart = skipSpaces(text, gt + 1, work);
 		if (text.startsWith('<![CDATA[', contentStart)) {
 			const cdataEnd = nextCdataEnd.at(contentStart + 9);
-			if (cdataEnd !== -1 && closingAt(skipSpaces(text, cdataEnd + 3, work))) {
+			if (cdataEnd !== -1 && closingAfter(cdataEnd + 3)) {
 				const value = text.slice(contentStart + 9, cdataEnd).trim();
 				return value === '' ? undefined : value;
 			}
