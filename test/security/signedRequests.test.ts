@@ -104,7 +104,7 @@ describe('signed requests never follow redirects', () => {
 		const result = await runNode({
 			nodeType: new LegacyRequestProbe(),
 			parameters: { credentialType, url: `${api.url}/${credentialType === 'siteFlowApi' ? 'api' : 'box/api'}/account` },
-			credentials,
+			credentials: credentials as never,
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ statusCode: 307, location: `${elsewhere.url}/steal` });
