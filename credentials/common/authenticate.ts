@@ -8,7 +8,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { gatewayRoot, redactUrl, signingOrigins, siteFlowApiBase } from './environments';
+import { gatewayRoot, parseUrl, redactUrl, signingOrigins, siteFlowApiBase } from './environments';
 import {
 	gatewayServicePath,
 	resolveRequestUrl,
@@ -31,10 +31,8 @@ const CREDENTIAL_NAMES = { printOsApi: 'HP PrintOS API', siteFlowApi: 'HP Site F
 
 /** Refuses, before anything is signed, a URL this credential must not sign. */
 function assertSignable(credentialType: keyof typeof CREDENTIAL_NAMES, credentials: ICredentialDataDecryptedObject, finalUrl: string): void {
-	let target: URL;
-	try {
-		target = new URL(finalUrl);
-	} catch {
+	const target = parseUrl(finalUrl);
+	if (target === undefined) {
 		throw new Error(`The ${CREDENTIAL_NAMES[credentialType]} credential cannot sign a request to "${redactUrl(finalUrl)}": not a valid URL`);
 	}
 	const allowed = signingOrigins(credentialType, credentials);

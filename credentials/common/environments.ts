@@ -23,17 +23,22 @@ function trimSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
+/** The parsed URL, or undefined when it does not parse. */
+export function parseUrl(url: string): URL | undefined {
+	try {
+		return new URL(url);
+	} catch {
+		return undefined;
+	}
+}
+
 function customUrl(value: unknown, field: string): string {
 	const url = typeof value === 'string' ? value.trim() : '';
 	if (!/^https?:\/\//i.test(url)) {
 		throw new Error(`The credential's ${field} must be an absolute http(s) URL`);
 	}
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		throw new Error(`The credential's ${field} is not a valid URL`);
-	}
+	const parsed = parseUrl(url);
+	if (parsed === undefined) throw new Error(`The credential's ${field} is not a valid URL`);
 	if (parsed.username || parsed.password) {
 		throw new Error(
 			`The credential's ${field} must not contain a user name or password ("user:password@"): remove them; PrintOS requests are signed with the credential's own fields`,
