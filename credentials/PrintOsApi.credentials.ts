@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signGatewayRequest } from './common/authenticate';
+import { PLAIN_HTTP_TO_REMOTE_HOST } from './common/environments';
 
 export class PrintOsApi implements ICredentialType {
 	name = 'printOsApi';
@@ -59,6 +60,14 @@ export class PrintOsApi implements ICredentialType {
 			placeholder: 'http://127.0.0.1:4010',
 			description: 'The gateway root; Box lives under /box and Site Flow under /siteflow',
 			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName:
+				'This URL uses plain http:// to a host other than this machine: requests, answers and signatures travel unencrypted. Use https:// unless the host is on a trusted network.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { environment: ['custom'], baseUrl: [{ _cnd: { regex: PLAIN_HTTP_TO_REMOTE_HOST } }] } },
 		},
 		{
 			displayName: 'Algorithm',

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signSiteFlowRequest } from './common/authenticate';
+import { PLAIN_HTTP_TO_REMOTE_HOST } from './common/environments';
 
 export class SiteFlowApi implements ICredentialType {
 	name = 'siteFlowApi';
@@ -68,6 +69,14 @@ export class SiteFlowApi implements ICredentialType {
 			placeholder: 'http://127.0.0.1:4011/api',
 			description: 'The asynchronous order submission service base, including /api',
 			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName:
+				'This URL uses plain http:// to a host other than this machine: requests, answers and signatures travel unencrypted. Use https:// unless the host is on a trusted network.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { environment: ['custom'], baseUrl: [{ _cnd: { regex: PLAIN_HTTP_TO_REMOTE_HOST } }] } },
 		},
 		{
 			displayName: 'Service User Account ID',

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
 	fs.writeFileSync(path.join(outDir, 'reliability.md'), renderMarkdown(report));
 	info(`Wrote ${path.relative(process.cwd(), path.join(outDir, 'reliability.md'))} and reliability.json in ${formatDuration(Date.now() - started)}`);
 	console.log(JSON.stringify(json, null, 2));
-	const critical = json.duplicateOrders + json.secretsFound + json.unhandledErrors + json.hostileRequestsThatRanAWorkflow;
+	const critical = json.duplicateOrders + json.secretsFound + json.unhandledErrors + json.hostileRequestsThatRanAWorkflow + (json.signedRequestsToForeignHosts ?? 0);
 	process.exitCode = critical > 0 ? 1 : 0;
 }
 

@@ -27,6 +27,10 @@ export interface ReliabilityJson extends Tally {
 	secretsFound: number;
 	hostileRequests: number;
 	hostileRequestsThatRanAWorkflow: number;
+	/** The slowest answer to any hostile request (algorithmic-complexity postbacks included), in ms. */
+	slowestHostileRequestMs: number;
+	/** Requests carrying a PrintOS signature that reached a host outside the credential's environment (real n8n only; null without it). */
+	signedRequestsToForeignHosts: number | null;
 }
 
 export function renderJson(report: Report): ReliabilityJson {
@@ -40,6 +44,8 @@ export function renderJson(report: Report): ReliabilityJson {
 		secretsFound: report.secrets.findings.length,
 		hostileRequests: report.hostile.summary.sent,
 		hostileRequestsThatRanAWorkflow: report.hostile.ranAWorkflow,
+		slowestHostileRequestMs: report.hostile.summary.slowestMs,
+		signedRequestsToForeignHosts: report.real ? report.real.figures.signedRequestsToForeignHosts : null,
 	};
 }
 
@@ -86,6 +92,8 @@ export function renderMarkdown(report: Report): string {
 		`| secretsFound | ${json.secretsFound} | secrets, signing keys or full signatures found in output, errors, console, n8n logs and executions, sandbox logs (headers excluded) |`,
 		`| hostileRequests | ${json.hostileRequests} | hostile requests sent to the Site Flow Trigger (${report.hostile.where}) |`,
 		`| hostileRequestsThatRanAWorkflow | ${json.hostileRequestsThatRanAWorkflow} | of those, requests that started the workflow |`,
+		`| slowestHostileRequestMs | ${json.slowestHostileRequestMs} | the slowest answer to any of them, including ${report.real?.figures.algorithmicComplexityRequests ?? 0} algorithmic-complexity postbacks (up to 1 MiB, valid token, trigger versions 1 and 2) |`,
+		`| signedRequestsToForeignHosts | ${json.signedRequestsToForeignHosts ?? 'not measured (no real n8n)'} | signed requests that reached a host outside the credential's environment (HTTP Request node URL on another host; 302 redirects from the API host, HTTP Request node and Site Flow node) |`,
 		'',
 	);
 	if (report.realError) push(`> **Real n8n was not used:** ${escape(report.realError.split('\n')[0])}. The hostile requests went to the in-process trigger (n8n-core's WebhookContext behind a real HTTP server) instead.`, '');

@@ -10,10 +10,11 @@ import type {
 	IWebhookResponseData,
 	NodeConnectionType,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { PrintOsCredentialType } from '../transport/connection';
 import { fetchOrder } from './enrich';
+import { fetchBudgetExceededMessage, takeFetch, UNAUTHENTICATED_FETCHES_PER_MINUTE } from './fetchBudget';
 import { postbackWebhook } from './webhookDescription';
 import {
 	ALL_EVENTS,
@@ -26,6 +27,7 @@ import {
 } from './events';
 import { payloadField, readPayload, type Payload, type PostbackRequest } from './payload';
 import {
+	activationProblem,
 	credentialProblem,
 	secretHeaderName,
 	verifyPostback,
@@ -111,7 +113,7 @@ function resolveEvent(payload: Payload, eventField: string, status: string | nul
 
 function headersWithout(headers: PostbackRequest['headers'], secretHeader: string | undefined): IDataObject {
 	const copy: IDataObject = {};
-	for (const name in headers) {
+	for (const name of Object.keys(headers)) {
 		if (name !== secretHeader) copy[name] = headers[name];
 	}
 	return copy;
@@ -219,12 +221,22 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 					{
 						name: 'None',
 						value: 'none',
-						description: 'Accept every postback sent to the URL',
+						description: 'Accept every postback sent to the URL: anyone who knows it can start the workflow',
 					},
 				],
-				default: 'none',
+				default: 'headerToken',
 				description:
 					'How postbacks prove they come from your Site Flow account. Postbacks are not signed, so a secret header is the only check; requests without it are answered 401 and start nothing.',
+			},
+			{
+				displayName:
+					'<b>Anyone who knows this URL can start the workflow</b> with forged events. Choose Header Token or Basic Auth unless the URL is reachable from a trusted network only. With Fetch Full Order, at most ' +
+					UNAUTHENTICATED_FETCHES_PER_MINUTE +
+					' orders per minute are fetched; further postbacks carry "orderFetchError" instead.',
+				name: 'noAuthenticationNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['none'] } },
 			},
 			{
 				displayName: 'Events',
@@ -312,7 +324,20 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			// Site Flow triggers are set up in its UI (spec §4.1); there is nothing to register remotely.
+			// n8n asks this first when the workflow is activated (or listens for a test event): a trigger
+			// whose authentication cannot work refuses to go live instead of answering every postback 500
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const authentication = this.getNodeParameter('authentication', 'headerToken') as PostbackAuthentication;
+				if (authentication !== 'none') {
+					let credential: PostbackAuthCredential | undefined;
+					try {
+						credential = (await this.getCredentials(POSTBACK_CREDENTIAL)) as PostbackAuthCredential;
+					} catch {
+						credential = undefined;
+					}
+					const problem = activationProblem(authentication, credential);
+					if (problem) throw new NodeOperationError(this.getNode(), problem);
+				}
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -329,7 +354,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 		const res = this.getResponseObject() as PostbackResponse;
 
 		// 1. authentication, from the headers alone, before any body is read
-		const authentication = this.getNodeParameter('authentication', 'none') as PostbackAuthentication;
+		const authentication = this.getNodeParameter('authentication', 'headerToken') as PostbackAuthentication;
 		let secretHeader: string | undefined;
 		if (authentication !== 'none') {
 			let credential: PostbackAuthCredential | undefined;
@@ -360,6 +385,10 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 				code >= 400 && code < 500 ? code : 400,
 				Buffer.from(JSON.stringify({ message: `The postback body could not be read: ${reason?.message ?? 'unknown error'}` })),
 			);
+			return { noWebhookResponse: true };
+		}
+		if (payload.kind === 'tooDeep') {
+			answer(res, 400, Buffer.from(JSON.stringify({ message: `The postback body is refused: ${payload.error}` })));
 			return { noWebhookResponse: true };
 		}
 		if (payload.kind === 'invalidJson') {
@@ -409,6 +438,10 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 		if (this.getNodeParameter('fetchOrder', false) as boolean) {
 			answer(res, 200, undefined);
 			const credentialType = this.getNodeParameter('orderAuthentication', 'siteFlowApi') as PrintOsCredentialType;
+			if (authentication === 'none' && !takeFetch(`${this.getWorkflow().id ?? ''}\u0000${this.getNode().name}`)) {
+				item.orderFetchError = { message: fetchBudgetExceededMessage() };
+				return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+			}
 			const fetched = await fetchOrder(
 				this,
 				credentialType,

@@ -7,8 +7,14 @@
  * - Form bodies become objects; every other body (XML, HTML, text) stays the raw text.
  * - A body without a content type is parsed as JSON when it looks like JSON, else kept as text.
  * - GET postbacks carry their fields in the query string.
+ * - JSON nested deeper than MAX_JSON_DEPTH gives kind `tooDeep` (answered 400, see jsonDepth.ts).
+ *
+ * Fields are own properties only: a path segment like `constructor` or `__proto__` finds nothing.
  */
 import type { IDataObject } from 'n8n-workflow';
+
+import { jsonTextTooDeep, valueTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
+import { xmlElementText as firstElementText } from './xmlFields';
 
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -30,7 +36,7 @@ export interface PostbackRequest extends AsyncIterable<unknown> {
 	complete?: boolean;
 }
 
-export type BodyKind = 'json' | 'form' | 'text' | 'query' | 'empty' | 'invalidJson';
+export type BodyKind = 'json' | 'form' | 'text' | 'query' | 'empty' | 'invalidJson' | 'tooDeep';
 
 export interface Payload {
 	kind: BodyKind;
@@ -41,7 +47,7 @@ export interface Payload {
 	/** For text bodies: the text, so XML element values can be read. */
 	text: string | undefined;
 	contentType: string;
-	/** For `invalidJson`: why the body does not parse. */
+	/** For `invalidJson` and `tooDeep`: why the body is refused. */
 	error?: string;
 }
 
@@ -114,6 +120,17 @@ function jsonPayload(value: unknown, contentType: string): Payload {
 	return { kind: 'json', body: value, fields: isObject(value) ? value : undefined, text: undefined, contentType };
 }
 
+function tooDeep(contentType: string): Payload {
+	return {
+		kind: 'tooDeep',
+		body: undefined,
+		fields: undefined,
+		text: undefined,
+		contentType,
+		error: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`,
+	};
+}
+
 /**
  * Reads and parses the body. A JSON content type whose body does not parse gives kind
  * `invalidJson` with the parser's reason.
@@ -133,6 +150,7 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	}
 
 	if (isJsonContentType(contentType)) {
+		if (jsonTextTooDeep(raw) || (parsedByN8n && valueTooDeep(req.body))) return tooDeep(contentType);
 		// parse once: reuse what n8n's body parser produced for application/json
 		if (parsedByN8n && contentType === 'application/json' && typeof req.body === 'object' && req.body !== null) {
 			return jsonPayload(req.body, contentType);
@@ -155,6 +173,7 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 		// no content type at all: a JSON-looking body is parsed, anything else stays text
 		const first = firstNonBlank(raw);
 		if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
+			if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 			try {
 				return jsonPayload(JSON.parse(raw.toString('utf8')), contentType);
 			} catch {
@@ -179,56 +198,32 @@ function pathSegments(path: string): string[] {
 	return segments;
 }
 
-/** The value at a dot path (`event`, `data.event`, `items.0.status`). */
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** The value at a dot path (`event`, `data.event`, `items.0.status`); own properties only. */
 export function valueAtPath(fields: IDataObject | undefined, path: string): unknown {
 	if (fields === undefined) return undefined;
-	if (path.indexOf('.') === -1) return fields[path];
+	if (path.indexOf('.') === -1) return hasOwn(fields, path) ? fields[path] : undefined;
 	let current: unknown = fields;
 	for (const segment of pathSegments(path)) {
-		if (typeof current !== 'object' || current === null) return undefined;
+		if (typeof current !== 'object' || current === null || !hasOwn(current, segment)) return undefined;
 		current = (current as IDataObject)[segment];
 	}
 	return current;
 }
 
-const XML_ELEMENT_CACHE = new Map<string, RegExp>();
-
-function xmlElementPattern(name: string): RegExp {
-	let pattern = XML_ELEMENT_CACHE.get(name);
-	if (pattern === undefined) {
-		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		pattern = new RegExp(`<${escaped}(?:\\s[^>]*)?>\\s*(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))\\s*</${escaped}\\s*>`, 'i');
-		if (XML_ELEMENT_CACHE.size > 256) XML_ELEMENT_CACHE.clear();
-		XML_ELEMENT_CACHE.set(name, pattern);
-	}
-	return pattern;
-}
-
-function decodeXmlText(text: string): string {
-	if (text.indexOf('&') === -1) return text;
-	return text
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)))
-		.replace(/&#x([0-9a-f]+);/gi, (_match, code: string) => String.fromCodePoint(parseInt(code, 16)))
-		.replace(/&amp;/g, '&');
-}
+const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /**
  * Best effort for XML templates: the text of the first element named like the path's last segment
- * (`<event>Order Received</event>`), or undefined.
+ * (`<event>Order Received</event>`), or undefined. Linear in the body, see xmlFields.ts.
  */
 export function xmlElementText(text: string | undefined, path: string): string | undefined {
-	if (text === undefined || text.indexOf('<') === -1) return undefined;
+	if (text === undefined) return undefined;
 	const segments = pathSegments(path);
 	const name = segments[segments.length - 1];
-	if (!name || !/^[A-Za-z_][\w.-]*$/.test(name)) return undefined;
-	const match = xmlElementPattern(name).exec(text);
-	if (!match) return undefined;
-	const value = decodeXmlText((match[1] ?? match[2] ?? '').trim());
-	return value === '' ? undefined : value;
+	if (!name || !XML_NAME.test(name)) return undefined;
+	return firstElementText(text, name);
 }
 
 /** A field of the payload: from the object, or, for XML text, from the element of that name. */

@@ -58,6 +58,11 @@ function headerText(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
+/** A request header by its lower-case name; own properties only (`constructor` is not a header). */
+export function requestHeader(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+	return Object.prototype.hasOwnProperty.call(headers, name) ? headerText(headers[name]) : undefined;
+}
+
 /** `user:password` from an `Authorization: Basic …` header, or undefined. */
 export function decodeBasicAuth(header: string | undefined): string | undefined {
 	if (header === undefined || header.length < 7) return undefined;
@@ -93,8 +98,40 @@ export function verifyPostback(
 	if (credentialProblem(authentication, credential) !== undefined) return 'misconfigured';
 	if (authentication === 'headerToken') {
 		const name = secretHeaderName(authentication, credential)!;
-		return secretMatches(headerText(headers[name]), credential!.token!) ? 'ok' : 'unauthorized';
+		return secretMatches(requestHeader(headers, name), credential!.token!) ? 'ok' : 'unauthorized';
 	}
-	const received = decodeBasicAuth(headerText(headers.authorization));
+	const received = decodeBasicAuth(requestHeader(headers, 'authorization'));
 	return secretMatches(received, `${credential!.user}:${credential!.password}`) ? 'ok' : 'unauthorized';
+}
+
+const AUTHENTICATION_LABELS: Record<PostbackAuthentication, string> = {
+	none: 'None',
+	headerToken: 'Header Token',
+	basicAuth: 'Basic Auth',
+};
+
+/**
+ * Why a trigger cannot check postbacks with this authentication and credential, phrased as what to
+ * change; undefined when it can. Used at activation, so such a trigger never goes live.
+ */
+export function activationProblem(
+	authentication: PostbackAuthentication,
+	credential: PostbackAuthCredential | undefined,
+): string | undefined {
+	if (authentication === 'none') return undefined;
+	const chosen = AUTHENTICATION_LABELS[authentication];
+	if (credential === undefined) {
+		return `Authentication is ${chosen}, but no Site Flow postback credential is selected: select one in the trigger, or change Authentication`;
+	}
+	const problem = credentialProblem(authentication, credential);
+	if (problem === undefined) return undefined;
+	const other: PostbackAuthentication = authentication === 'headerToken' ? 'basicAuth' : 'headerToken';
+	const hasOwnFields =
+		authentication === 'headerToken' ? Boolean(credential.token) : Boolean(credential.user || credential.password);
+	if (!hasOwnFields && credentialProblem(other, credential) === undefined) {
+		const holds = other === 'headerToken' ? 'a header name and token' : 'a user and password';
+		const missing = authentication === 'headerToken' ? 'Header Name and Token' : 'User and Password';
+		return `Authentication is ${chosen}, but the postback credential holds ${holds} instead: set Authentication to ${AUTHENTICATION_LABELS[other]}, or fill in ${missing} in the credential`;
+	}
+	return `Authentication is ${chosen}, but the postback credential is not usable for it: ${problem}. Complete the credential, or change Authentication`;
 }

@@ -109,6 +109,32 @@ function headerValue(headers: FullResponse['headers'], name: string): string | u
 	return Array.isArray(value) ? value[0] : value;
 }
 
+/** Where a redirect points, as a host only (its path and query may carry tokens). */
+function redirectTargetHost(location: string | undefined, requestUrl: string): string {
+	if (!location) return 'no Location given';
+	try {
+		return new URL(location, requestUrl).host;
+	} catch {
+		return 'an invalid Location';
+	}
+}
+
+/** Signed requests never follow redirects (the signing headers would go along): a 3xx is an error. */
+function redirectRefused(node: INode, status: number, location: string | undefined, requestUrl: string, operation: string, itemIndex?: number): NodeApiError {
+	const target = redirectTargetHost(location, requestUrl);
+	return new NodeApiError(
+		node,
+		{ status, message: `redirect to ${target}` },
+		{
+			message: `PrintOS answered ${operation} with a redirect (${status}) to ${target}; signed requests do not follow redirects`,
+			description:
+				'The signing headers are sent only to the host the request was signed for. Check the credential\'s environment or base URL: it should name the API host itself.',
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
+}
+
 export class PrintOsClient {
 	private constructor(
 		private readonly context: PrintOsContext,
@@ -147,7 +173,8 @@ export class PrintOsClient {
 		try {
 			path = fillPath(request.endpoint, request.pathParams);
 		} catch (error) {
-			throw new NodeOperationError(this.node, (error as Error).message, {
+			const where = request.itemIndex === undefined ? '' : ` [item ${request.itemIndex}]`;
+			throw new NodeOperationError(this.node, `${(error as Error).message}${where}`, {
 				itemIndex: request.itemIndex,
 			});
 		}
@@ -203,6 +230,9 @@ export class PrintOsClient {
 			if (response) {
 				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
 				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);
+				if (response.statusCode >= 300 && response.statusCode < 400) {
+					throw redirectRefused(this.node, response.statusCode, headerValue(response.headers, 'location'), url, operation, request.itemIndex);
+				}
 				if (response.statusCode < 400) {
 					return {
 						status: response.statusCode,

@@ -49,13 +49,22 @@ export function encodePathParameter(value: string): string {
 	return encodeURIComponent(value);
 }
 
+/**
+ * Fills `{name}` placeholders. An empty value, `.` or `..` is refused: percent-encoding leaves dots
+ * as they are, and the HTTP client would collapse such a segment into another path than the one
+ * signed (`/order/..` becomes `/`).
+ */
 export function fillPath(endpoint: Endpoint, params: Record<string, string | number> = {}): string {
 	return endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
-		const value = params[name];
-		if (value === undefined || value === null || String(value) === '') {
-			throw new Error(`Missing path parameter "${name}" for ${endpoint.method} ${endpoint.path}`);
+		const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw new Error(`The "${name}" is empty: ${endpoint.method} ${endpoint.path} needs it`);
 		}
-		return encodePathParameter(String(value));
+		const text = String(value);
+		if (text === '.' || text === '..') {
+			throw new Error(`The "${name}" "${text}" is not an id: "." and ".." would change the request's path`);
+		}
+		return encodePathParameter(text);
 	});
 }
 

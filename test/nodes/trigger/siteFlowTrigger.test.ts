@@ -5,7 +5,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { PrintOsSiteFlowTrigger } from '../../../nodes/PrintOs/SiteFlowTrigger/PrintOsSiteFlowTrigger.node';
-import { postJson, send, startTriggerServer, type TriggerServer } from './webhookHarness';
+import { activateTrigger, postJson, send, startTriggerServer, type TriggerServer } from './webhookHarness';
 
 const TOKEN = 'tok-5f3c9a1e7b2d4c6a8e0f1a2b3c4d5e6f';
 const HEADER_AUTH = { headerName: 'X-SiteFlow-Token', token: TOKEN, user: '', password: '' };
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	server.reset();
-	server.configure({ parameters: { path: 'siteflow' }, credentials: {} });
+	server.configure({ parameters: { path: 'siteflow', authentication: 'none' }, credentials: {} });
 });
 
 function only(): IDataObject {
@@ -54,7 +54,7 @@ describe('description', () => {
 	});
 
 	it('serves the chosen method only (PUT here), at the chosen path', async () => {
-		server.configure({ parameters: { path: 'siteflow/put', httpMethod: 'PUT' } });
+		server.configure({ parameters: { path: 'siteflow/put', authentication: 'none', httpMethod: 'PUT' } });
 		const put = await send(server.webhookUrl('siteflow/put'), {
 			method: 'PUT',
 			headers: { 'content-type': 'application/json' },
@@ -66,12 +66,61 @@ describe('description', () => {
 		expect(server.emissions).toHaveLength(1);
 	});
 
-	it('registers nothing remotely: the webhook methods only say yes', async () => {
+	it('registers nothing remotely: a usable trigger activates, create and delete only say yes', async () => {
+		await expect(activateTrigger({ parameters: { authentication: 'none' } })).resolves.toBe(true);
+		await expect(
+			activateTrigger({ parameters: { authentication: 'headerToken' }, credentials: { siteFlowPostbackAuthApi: HEADER_AUTH } }),
+		).resolves.toBe(true);
+		await expect(
+			activateTrigger({ parameters: { authentication: 'basicAuth' }, credentials: { siteFlowPostbackAuthApi: BASIC_AUTH } }),
+		).resolves.toBe(true);
 		const { default: methods } = new PrintOsSiteFlowTrigger().webhookMethods;
 		const context = {} as never;
-		await expect(methods.checkExists.call(context)).resolves.toBe(true);
 		await expect(methods.create.call(context)).resolves.toBe(true);
 		await expect(methods.delete.call(context)).resolves.toBe(true);
+	});
+
+	it('defaults new triggers to Header Token, and shows a notice only when None is chosen', () => {
+		const { properties } = new PrintOsSiteFlowTrigger().description;
+		expect(properties.find((property) => property.name === 'authentication')!.default).toBe('headerToken');
+		const notice = properties.find((property) => property.name === 'noAuthenticationNotice')!;
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/Anyone who knows this URL can start the workflow/);
+		expect(notice.displayOptions).toEqual({ show: { authentication: ['none'] } });
+	});
+
+	it('treats a trigger saved without an authentication parameter as Header Token: no token, 401', async () => {
+		server.configure({ parameters: { path: 'siteflow' }, credentials: { siteFlowPostbackAuthApi: HEADER_AUTH } });
+		const response = await postJson(server.webhookUrl(), RECEIVED);
+		expect(response.status).toBe(401);
+		expect(server.emissions).toHaveLength(0);
+	});
+});
+
+describe('activation refuses an authentication the credential cannot serve (issue 14, point 8)', () => {
+	it.each([
+		[
+			'Basic Auth with a credential that has only a header token',
+			'basicAuth',
+			HEADER_AUTH,
+			/Authentication is Basic Auth, but the postback credential holds a header name and token instead: set Authentication to Header Token, or fill in User and Password/,
+		],
+		[
+			'Header Token with a credential that has only a user and password',
+			'headerToken',
+			{ ...BASIC_AUTH, headerName: 'Authorization' },
+			/Authentication is Header Token, but the postback credential holds a user and password instead: set Authentication to Basic Auth, or fill in Header Name and Token/,
+		],
+		['Header Token with a token but no header name', 'headerToken', { ...HEADER_AUTH, headerName: '' }, /needs a header name in the credential\. Complete the credential, or change Authentication/],
+		['Basic Auth with a user but no password', 'basicAuth', { ...BASIC_AUTH, password: '' }, /needs a password in the credential/],
+	])('refuses %s, saying what to change', async (_label, authentication, credential, message) => {
+		await expect(
+			activateTrigger({ parameters: { authentication }, credentials: { siteFlowPostbackAuthApi: credential as IDataObject as never } }),
+		).rejects.toThrow(message);
+	});
+
+	it('refuses Header Token (the default) without any postback credential', async () => {
+		await expect(activateTrigger({ parameters: {} })).rejects.toThrow(/Authentication is Header Token, but no Site Flow postback credential is selected/);
 	});
 });
 
@@ -257,7 +306,7 @@ describe('bodies', () => {
 	});
 
 	it('reads a GET postback from its query string', async () => {
-		server.configure({ parameters: { path: 'siteflow', httpMethod: 'GET' } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', httpMethod: 'GET' } });
 		const response = await send(`${server.webhookUrl()}?event=Shipment%20Shipped&sourceOrderId=SRC-5&trackingNumber=1Z999`, {
 			method: 'GET',
 		});
@@ -276,7 +325,7 @@ describe('bodies', () => {
 
 	it("reuses n8n's own JSON parse instead of parsing again (when n8n parsed the body)", async () => {
 		// without the node's hidden body-handling option n8n parses application/json itself
-		server.configure({ parameters: { path: 'siteflow', options: {} } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', options: {} } });
 		await postJson(server.webhookUrl(), RECEIVED);
 		const item = only();
 		expect(server.emissions[0].preParsedBody).toEqual(RECEIVED);
@@ -292,14 +341,14 @@ describe('bodies', () => {
 
 describe('events', () => {
 	it('starts the workflow for a selected event', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: ['orderPrintReady', 'shipmentShipped'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['orderPrintReady', 'shipmentShipped'] } });
 		const response = await postJson(server.webhookUrl(), { ...RECEIVED, event: 'Order Printready', status: 'printready' });
 		expect(response.status).toBe(200);
 		expect(only().eventValue).toBe('orderPrintReady');
 	});
 
 	it('acknowledges an unselected event with 200 and starts nothing', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: ['orderPrintReady'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['orderPrintReady'] } });
 		const response = await postJson(server.webhookUrl(), RECEIVED);
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual({ message: 'Webhook call received' });
@@ -308,7 +357,7 @@ describe('events', () => {
 	});
 
 	it('matches the older names and loose spellings', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: ['orderPrintReady', 'shipmentShipped'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['orderPrintReady', 'shipmentShipped'] } });
 		await postJson(server.webhookUrl(), { event: 'Order PrintReady', sourceOrderId: 'A' });
 		await postJson(server.webhookUrl(), { event: 'shipment-dispatched', sourceOrderId: 'B' });
 		await postJson(server.webhookUrl(), { event: 'ORDER_PRINT_READY', sourceOrderId: 'C' });
@@ -324,26 +373,26 @@ describe('events', () => {
 		await postJson(server.webhookUrl(), { event: 'Title Created', sourceOrderId: 'T-1' });
 		expect(only()).toEqual(expect.objectContaining({ event: 'Title Created', eventValue: 'unknown', eventSource: 'payload' }));
 		server.reset();
-		server.configure({ parameters: { path: 'siteflow', events: ['orderReceived'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['orderReceived'] } });
 		const response = await postJson(server.webhookUrl(), { event: 'Title Created' });
 		expect(response.status).toBe(200);
 		expect(server.emissions).toHaveLength(0);
 	});
 
 	it('treats an empty selection as all events', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: [] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: [] } });
 		await postJson(server.webhookUrl(), { event: 'Stock Alert' });
 		expect(only().eventValue).toBe('stockAlert');
 	});
 
 	it('reads the event from a configured dot path', async () => {
-		server.configure({ parameters: { path: 'siteflow', eventField: 'data.trigger.name', events: ['orderCancelled'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', eventField: 'data.trigger.name', events: ['orderCancelled'] } });
 		await postJson(server.webhookUrl(), { data: { trigger: { name: 'Order Cancelled' } }, sourceOrderId: 'X' });
 		expect(only()).toEqual(expect.objectContaining({ event: 'Order Cancelled', eventValue: 'orderCancelled' }));
 	});
 
 	it('falls back to the order status when the payload names no event', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: ['orderPrintReady'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['orderPrintReady'] } });
 		// HP's own printready example (spec §4.3)
 		const example = { timestamp: '2016-03-28T17:55:47.191Z', sourceOrderId: '12341200', status: 'printready' };
 		await postJson(server.webhookUrl(), example);

@@ -71,7 +71,7 @@ async function submitOrder(): Promise<{ orderId: string; sourceOrderId: string }
 }
 
 function fetchParameters(orderAuthentication: 'siteFlowApi' | 'printOsApi') {
-	return { path: 'siteflow', fetchOrder: true, orderAuthentication };
+	return { path: 'siteflow', authentication: 'none', fetchOrder: true, orderAuthentication };
 }
 
 async function onlyEmission(): Promise<IDataObject> {
@@ -209,7 +209,7 @@ describe('postbacks delivered by the sandbox', () => {
 	});
 
 	it('acknowledges the events it filters out: every delivery succeeds, one starts the workflow', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: ['shipmentShipped'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['shipmentShipped'] } });
 		sandbox.addTrigger({ url: server.webhookUrl(), method: 'POST', events: [], template: 'default' });
 		const { sourceOrderId } = await submitOrder();
 		await sandbox.advance(3600);
@@ -236,9 +236,9 @@ describe('postbacks delivered by the sandbox', () => {
 	});
 
 	it('reads the identifiers of a {{prettyJson this}} template (the whole order: _id, orderData.*)', async () => {
-		server.configure({ parameters: { path: 'siteflow', events: ['orderReceived'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', events: ['orderReceived'] } });
 		sandbox.addTrigger({ url: server.webhookUrl(), method: 'PUT', events: ['Order Received'], template: 'prettyJson' });
-		server.configure({ parameters: { path: 'siteflow', httpMethod: 'PUT', events: ['orderReceived'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', httpMethod: 'PUT', events: ['orderReceived'] } });
 		const { orderId, sourceOrderId } = await submitOrder();
 		await sandbox.advance(0);
 		const item = await onlyEmission();
@@ -249,7 +249,7 @@ describe('postbacks delivered by the sandbox', () => {
 	});
 
 	it('reads GET deliveries from the query string', async () => {
-		server.configure({ parameters: { path: 'siteflow', httpMethod: 'GET', events: ['orderReceived'] } });
+		server.configure({ parameters: { path: 'siteflow', authentication: 'none', httpMethod: 'GET', events: ['orderReceived'] } });
 		sandbox.addTrigger({ url: server.webhookUrl(), method: 'GET', events: ['Order Received'], template: 'default' });
 		const { orderId, sourceOrderId } = await submitOrder();
 		await sandbox.advance(0);

@@ -24,7 +24,7 @@ process.env.N8N_DEFAULT_BINARY_DATA_MODE ??= 'default';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { parse as parseQueryString } from 'querystring';
-import { WebhookContext, parseIncomingMessage } from 'n8n-core';
+import { HookContext, WebhookContext, parseIncomingMessage } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -366,4 +366,56 @@ export async function send(
 
 export function postJson(url: string, payload: unknown, headers: Record<string, string> = {}) {
 	return send(url, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+}
+
+/**
+ * What n8n does when the workflow is activated: the node's `checkExists` webhook method (then
+ * `create` when it answers false), in n8n-core's real HookContext. Resolves with what they answered,
+ * rejects with the node's error.
+ */
+export async function activateTrigger(options: {
+	parameters: IDataObject;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	typeVersion?: number;
+}): Promise<boolean> {
+	const nodeType = new PrintOsSiteFlowTrigger();
+	const credentials = options.credentials ?? {};
+	const credentialRefs: INode['credentials'] = {};
+	for (const type of Object.keys(credentials)) credentialRefs[type] = { id: `${type}-id`, name: `${type} test` };
+	const workflow = new Workflow({
+		id: 'wf-activate',
+		name: 'activation test',
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Site Flow Trigger',
+				type: NODE_TYPE,
+				typeVersion: options.typeVersion ?? 1,
+				position: [0, 0],
+				webhookId: 'c0ffee00-0000-4000-8000-000000000002',
+				parameters: JSON.parse(JSON.stringify(options.parameters)),
+				credentials: credentialRefs,
+			},
+		],
+		connections: {},
+		nodeTypes: new SingleNodeTypes(nodeType),
+		active: false,
+		settings: {},
+	});
+	const node = workflow.getNode('Site Flow Trigger')!;
+	const additionalData = { credentialsHelper: new TestCredentialsHelper(() => credentials), variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const description = nodeType.description.webhooks![0] as IWebhookDescription;
+	const webhookData: IWebhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'activation',
+		webhookDescription: description,
+		workflowId: workflow.id,
+		webhookId: node.webhookId,
+		workflowExecuteAdditionalData: additionalData,
+	};
+	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	const methods = nodeType.webhookMethods.default;
+	const exists = await methods.checkExists.call(context);
+	return exists || (await methods.create.call(context));
 }

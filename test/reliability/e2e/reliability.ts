@@ -7,6 +7,10 @@
  * 2. 10,000 hostile requests (2,500 on n8n 2.x, which answers them ten times slower) to an active
  *    Site Flow Trigger workflow (127.0.0.1 only, bounded concurrency): every one refused with a 4xx or acknowledged without effect; n8n keeps serving
  *    (a valid postback afterwards runs the workflow exactly once); no hostile request ran it.
+ * 2b. Algorithmic complexity (issue 15): bodies built to make a parser slow, with the valid token, to
+ *    triggers of both node versions whose event filter lets none through: answered, none ran anything.
+ *    Signed requests to foreign hosts: a URL on another host and redirects to one; the other host
+ *    must receive no signed request (complexity.ts).
  * 3. Secrets: the sandbox secret, the postback token and every full signature the sandbox received
  *    (recomputed from its request log) are looked for in n8n's execution data
  *    (`GET /api/v1/executions?includeData=true`), n8n's log, the CLI output, the answers to the
@@ -23,10 +27,15 @@ import { POSTBACK_HEADER } from '../../../scripts/lib/credentials';
 import { creds, sampleOrder, uniqueSourceOrderId } from '../../e2e/fixtures';
 import { check, checkEqual, excerpt, node, workflow, type E2eEnv, type Scenario, type SetupInfo } from '../../e2e/harness';
 import { hostileRequests, postbackBody, sendAll, summarise, type HostileSummary } from '../lib/hostile';
+import { checkForeignHosts, complexityRequests, complexityWorkflow } from './complexity';
 import { SecretScanner, signaturesFromRequestLog, withoutHeaders, type LoggedRequest, type SecretFinding } from '../lib/secrets';
 
 export const HOSTILE_WORKFLOW_ID = 'relHostileFlow01';
 export const HOSTILE_PATH = 'e2e-reliability-hostile';
+const COMPLEXITY_TRIGGERS = [
+	{ id: 'relComplexityV1', path: 'e2e-reliability-complexity-v1', typeVersion: 1, webhookId: '5b0e2f4c-1d3a-4e8b-9c7d-6a5f4e3d2c11' },
+	{ id: 'relComplexityV2', path: 'e2e-reliability-complexity-v2', typeVersion: 2, webhookId: '5b0e2f4c-1d3a-4e8b-9c7d-6a5f4e3d2c12' },
+];
 const SANDBOX_SECRET = 'sandbox-secret';
 const SANDBOX_IDENTITIES: Record<string, string> = { 'sandbox-key': SANDBOX_SECRET, 'sandbox-token': SANDBOX_SECRET };
 
@@ -58,6 +67,10 @@ export interface RealN8nFigures {
 	duplicateOrders: number;
 	hostileRequests: number;
 	hostileRequestsThatRanAWorkflow: number;
+	/** The slowest answer to any hostile request, algorithmic-complexity ones included. */
+	slowestHostileRequestMs: number;
+	algorithmicComplexityRequests: number;
+	signedRequestsToForeignHosts: number;
 	hostile: HostileSummary;
 	secretsFound: number;
 	findings: SecretFinding[];
@@ -164,7 +177,10 @@ export async function runReliabilityOnRealN8n(env: E2eEnv, options: ReliabilityO
 		duplicateOrders: 0,
 		hostileRequests: 0,
 		hostileRequestsThatRanAWorkflow: 0,
-		hostile: { sent: 0, byKind: {}, refused: 0, acknowledged: 0, failed: 0, resets: 0, refusedByN8nCore: 0, problems: [] },
+		slowestHostileRequestMs: 0,
+		algorithmicComplexityRequests: 0,
+		signedRequestsToForeignHosts: 0,
+		hostile: { sent: 0, byKind: {}, refused: 0, acknowledged: 0, failed: 0, resets: 0, refusedByN8nCore: 0, slowestMs: 0, problems: [] },
 		secretsFound: 0,
 		findings: [],
 		scannedChars: 0,
@@ -220,7 +236,25 @@ export async function runReliabilityOnRealN8n(env: E2eEnv, options: ReliabilityO
 	const started = Date.now();
 	const responses = await sendAll(env.n8nUrl, requests, options.concurrency ?? 16);
 	env.log(`${count} hostile requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+	// 2b. algorithmic complexity, both trigger versions, two at a time (each body is up to 1 MiB)
+	for (const trigger of COMPLEXITY_TRIGGERS) {
+		const triggerUrl = `${env.n8nUrl}/webhook/${trigger.path}`;
+		await waitFor(`the complexity webhook (version ${trigger.typeVersion})`, async () => ((await fetch(triggerUrl, { method: 'POST', body: '{}' })).status !== 404 ? true : undefined), 60_000);
+	}
+	const complexity = COMPLEXITY_TRIGGERS.flatMap((trigger) => complexityRequests(trigger.path, POSTBACK_HEADER, env.postbackToken, trigger.typeVersion, requests.length));
+	complexity.forEach((request, offset) => (request.index = requests.length + offset));
+	const complexityStarted = Date.now();
+	const complexityResponses = await sendAll(env.n8nUrl, complexity, 2);
+	env.log(`${complexity.length} algorithmic-complexity postbacks in ${((Date.now() - complexityStarted) / 1000).toFixed(1)} s`);
+	for (const response of complexityResponses) {
+		if (response.status !== 200 && response.status !== 400) problems.push(`complexity postback ${response.index} was answered ${response.status ?? response.error}: ${response.body.slice(0, 200)}`);
+	}
+	figures.algorithmicComplexityRequests = complexity.length;
+	requests.push(...complexity);
+	responses.push(...complexityResponses);
 	const summary = summarise(responses, requests, [env.postbackToken, SANDBOX_SECRET]);
+	figures.slowestHostileRequestMs = summary.slowestMs;
 	figures.hostile = summary;
 	figures.hostileRequests = summary.sent;
 	problems.push(...summary.problems);
@@ -238,7 +272,15 @@ export async function runReliabilityOnRealN8n(env: E2eEnv, options: ReliabilityO
 	const fresh = runs.length - before;
 	const text = JSON.stringify(runs);
 	const hostileRuns = new Set(text.match(/hostile-\d+/g) ?? []).size;
-	figures.hostileRequestsThatRanAWorkflow = Math.max(hostileRuns, fresh - 1);
+	let complexityRuns = 0;
+	for (const trigger of COMPLEXITY_TRIGGERS) complexityRuns += (await executionsOf(env, trigger.id)).length;
+	if (complexityRuns) problems.push(`${complexityRuns} algorithmic-complexity postback(s) ran a workflow`);
+	figures.hostileRequestsThatRanAWorkflow = Math.max(hostileRuns, fresh - 1) + complexityRuns;
+
+	// signed requests to foreign hosts (HTTP Request node URL elsewhere, redirects)
+	const foreign = await checkForeignHosts(env, SANDBOX_SECRET);
+	figures.signedRequestsToForeignHosts = foreign.signedRequestsToForeignHosts;
+	problems.push(...foreign.problems);
 	if (!text.includes('control-after-hostile')) problems.push('the control postback did not run the workflow');
 	if (fresh !== 1) problems.push(`${fresh} executions of the trigger workflow after the hostile requests; expected exactly 1 (the control)`);
 	if (hostileRuns) problems.push(`${hostileRuns} hostile request(s) ran the workflow`);
@@ -272,8 +314,13 @@ export async function runReliabilityOnRealN8n(env: E2eEnv, options: ReliabilityO
 
 export const reliabilityScenario: Scenario = {
 	name: 'Reliability: dropped connections without duplicates, 10,000 hostile postbacks, no secret in executions or logs',
-	workflows: (_setup: SetupInfo) => [...SUBMIT_CASES.map(submitWorkflow), errorWorkflow(), hostileWorkflow()],
-	activate: [HOSTILE_WORKFLOW_ID],
+	workflows: (_setup: SetupInfo) => [
+		...SUBMIT_CASES.map(submitWorkflow),
+		errorWorkflow(),
+		hostileWorkflow(),
+		...COMPLEXITY_TRIGGERS.map((trigger) => complexityWorkflow(trigger.id, trigger.path, trigger.typeVersion, trigger.webhookId)),
+	],
+	activate: [HOSTILE_WORKFLOW_ID, ...COMPLEXITY_TRIGGERS.map((trigger) => trigger.id)],
 	async run(env) {
 		// n8n 2.x answers a refused webhook request in ~50 ms of its own time (1.x: ~5 ms), so its
 		// share is smaller to stay inside the runner's 5-minute scenario limit
@@ -282,7 +329,8 @@ export const reliabilityScenario: Scenario = {
 		env.log(
 			`${figures.hostileRequests} hostile requests: ${figures.hostile.refused} refused, ${figures.hostile.acknowledged} acknowledged, ` +
 				`${figures.hostile.refusedByN8nCore} refused by n8n core with a 500 (methods it does not know), ` +
-				`${figures.hostileRequestsThatRanAWorkflow} ran a workflow; ${figures.duplicateOrders} duplicate orders; ` +
+				`${figures.hostileRequestsThatRanAWorkflow} ran a workflow (slowest answer ${figures.slowestHostileRequestMs} ms, ${figures.algorithmicComplexityRequests} algorithmic-complexity postbacks); ` +
+				`${figures.signedRequestsToForeignHosts} signed requests to foreign hosts; ${figures.duplicateOrders} duplicate orders; ` +
 				`${figures.secretsFound} secrets in ${(figures.scannedChars / 1e6).toFixed(1)} MB scanned (${figures.signatures} signatures)`,
 		);
 		check(figures.problems.length === 0, figures.problems.join('\n'));

@@ -22,7 +22,9 @@ export type HostileKind =
 	| 'malformedBodyWithToken'
 	| 'wrongMethod'
 	| 'wrongMethodWithToken'
-	| 'wrongPath';
+	| 'wrongPath'
+	/** Valid token, bodies built to make a careless parser slow (test/reliability/e2e/complexity.ts). */
+	| 'algorithmicComplexity';
 
 export interface HostileRequest {
 	index: number;
@@ -287,6 +289,8 @@ export interface HostileSummary {
 	 * supported" (and a stack trace). Nothing runs; counted apart from `failed` and reported.
 	 */
 	refusedByN8nCore: number;
+	/** The slowest answer to any of them, in ms (measured, not asserted). */
+	slowestMs: number;
 	problems: string[];
 }
 
@@ -296,8 +300,9 @@ export function isN8nUnsupportedMethod(response: HostileResponse): boolean {
 }
 
 export function summarise(responses: HostileResponse[], requests: HostileRequest[], secrets: string[] = []): HostileSummary {
-	const summary: HostileSummary = { sent: responses.length, byKind: {}, refused: 0, acknowledged: 0, failed: 0, resets: 0, refusedByN8nCore: 0, problems: [] };
+	const summary: HostileSummary = { sent: responses.length, byKind: {}, refused: 0, acknowledged: 0, failed: 0, resets: 0, refusedByN8nCore: 0, slowestMs: 0, problems: [] };
 	for (const response of responses) {
+		summary.slowestMs = Math.max(summary.slowestMs, response.ms);
 		const key = response.status === null ? `no answer (${response.error})` : String(response.status);
 		const kind = (summary.byKind[response.kind] ??= { sent: 0, byStatus: {}, msTotal: 0 });
 		kind.sent++;

@@ -29,7 +29,9 @@ function isTrue(value: unknown): boolean {
 }
 
 function baseName(path: string): string {
-	return path.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? path;
+	// indexOf, not a `[?#].*$` pattern: that one backtracks on many "?" before a line break
+	const cut = path.search(/[?#]/);
+	return (cut === -1 ? path : path.slice(0, cut)).split(/[\\/]/).pop() ?? path;
 }
 
 export function filesToUpload(order: IDataObject): OrderFile[] {

@@ -23,6 +23,8 @@ import {
 	type RetrySettings,
 } from '../../transport/retryPolicy';
 
+import { redactUrl } from '../../../../credentials/common/environments';
+
 /**
  * n8n's binary stream type, named through its helper: community nodes may not import `stream`, not
  * even for a type.
@@ -74,7 +76,7 @@ export function uploadTimeoutMs(answerTimeoutMs: number, contentLength: number):
 
 /** The URL without its query string: the query holds the presigned signature, which must not leak. */
 export function redactPresignedUrl(url: string): string {
-	return url.replace(/[?#].*$/, '');
+	return redactUrl(url);
 }
 
 function bodyText(body: unknown): string {
