@@ -20,6 +20,8 @@ Usage: npm run sandbox -- [options]
   --key KEY:SECRET         extra gateway key (repeatable)
   --token TOKEN:SECRET     extra Site Flow token (repeatable)
   --trigger URL[,EVENT...] postback trigger (repeatable; no events = all)
+  --trigger-header NAME:VALUE  a header every --trigger sends (repeatable), e.g. the Site Flow
+                           Trigger's header token, which new triggers require by default
   --rate-limit N           requests per minute per key/token (default 3000; 0 disables)
   --max-skew-seconds N     allowed signed-date skew (default 900)
   --allow-gateway-sha1     accept SHA1 signatures on the gateway
@@ -36,7 +38,7 @@ Usage: npm run sandbox -- [options]
 `;
 
 const VALUE_FLAGS = new Set([
-	'port', 'order-service-port', 'host', 'data', 'seed', 'key', 'token', 'trigger', 'rate-limit', 'max-skew-seconds', 'speed',
+	'port', 'order-service-port', 'host', 'data', 'seed', 'key', 'token', 'trigger', 'trigger-header', 'rate-limit', 'max-skew-seconds', 'speed',
 	'printready-delay', 'print-delay', 'ship-delay', 'error-delay', 'upload-dir',
 ]);
 const BOOLEAN_FLAGS = new Set(['allow-gateway-sha1', 'realtime', 'frozen-clock', 'quiet', 'help']);
@@ -58,6 +60,12 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; quiet: boo
 		values.set(name, [...(values.get(name) ?? []), value]);
 	}
 	const one = (name: string) => values.get(name)?.at(-1);
+	const triggerHeaders: Record<string, string> = {};
+	for (const header of values.get('trigger-header') ?? []) {
+		const colon = header.indexOf(':');
+		if (colon < 1) throw new Error(`--trigger-header takes NAME:VALUE, got "${header}"`);
+		triggerHeaders[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+	}
 	const numeric = (name: string) => {
 		const value = one(name);
 		if (value === undefined) return undefined;
@@ -79,7 +87,7 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; quiet: boo
 		seed: values.get('seed'),
 		keys: (values.get('key') ?? []).map(parseCredentialFlag).map(({ id, secret }) => ({ key: id, secret })),
 		tokens: (values.get('token') ?? []).map(parseCredentialFlag).map(({ id, secret }) => ({ token: id, secret })),
-		triggers: (values.get('trigger') ?? []).map(parseTriggerFlag),
+		triggers: (values.get('trigger') ?? []).map((flag) => ({ ...parseTriggerFlag(flag), headers: triggerHeaders })),
 		rateLimitPerMinute: numeric('rate-limit'),
 		maxSkewSeconds: numeric('max-skew-seconds'),
 		allowGatewaySha1: flags.has('allow-gateway-sha1'),
