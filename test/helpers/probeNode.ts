@@ -45,6 +45,7 @@ export class TransportProbe implements INodeType {
 		const client = await PrintOsClient.create(this, credentialType, settings.client);
 		const results = await runItems(
 			this,
+			client,
 			async (itemIndex) => {
 				const endpoint: Endpoint = {
 					method: (this.getNodeParameter('method', itemIndex) as string).toUpperCase() as HttpMethod,

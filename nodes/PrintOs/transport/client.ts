@@ -25,6 +25,7 @@ import {
 	type PrintOsService,
 } from './connection';
 import { fillPath, type Endpoint, type RepeatRefusal } from './endpoint';
+import { ItemBatch } from './items';
 import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, pauseAccount } from './pacer';
 import {
 	DEFAULT_RETRY_SETTINGS,
@@ -110,6 +111,9 @@ function headerValue(headers: FullResponse['headers'], name: string): string | u
 }
 
 export class PrintOsClient {
+	/** The batch of items this client serves; it may hold requests (see items.ts). */
+	readonly batch = new ItemBatch();
+
 	private constructor(
 		private readonly context: PrintOsContext,
 		readonly credentialType: PrintOsCredentialType,
@@ -159,6 +163,7 @@ export class PrintOsClient {
 	}
 
 	async requestWithResponse<T = unknown>(request: PrintOsRequest): Promise<PrintOsResponse<T>> {
+		this.batch.beforeRequest();
 		const { endpoint } = request;
 		const url = this.url(request);
 		const paceKey = rateLimitKey(this.credentialType, this.credentials, url);
