@@ -249,7 +249,7 @@ function stopReport(
 	const lines = [
 		`The batch stopped at this failure (item ${failed[0]}): no further item was started; items already in flight finished.`,
 		done.length
-			? `Done before the stop (${done.length}): ${done.map((itemIndex) => describeDone(itemIndex, outputs[itemIndex], batch.factsOf(itemIndex))).join('; ')}.`
+			? `Done before the stop (${done.length}):\n${done.map((itemIndex) => `- ${describeDone(itemIndex, outputs[itemIndex], batch.factsOf(itemIndex))}`).join('\n')}`
 			: 'No item was done before the stop.',
 	];
 	if (failed.length > 1) {
