@@ -62,16 +62,19 @@ describe('a server that never answers', () => {
 				credentialType: 'siteFlowApi',
 				service: 'siteFlow',
 				path: '/order/silent',
-				// 0.5 s per attempt, 1.4 s deadline: a second attempt fits (ends ~1 s), a third would not (~1.5 s)
-				maxRequestMs: 1400,
-				requestOptions: { timeoutSeconds: 0.5, retryBaseMs: 5, maxRetries: 10 },
+				// 1 s per attempt, 2.9 s deadline: a second attempt fits while the first ends before 1.9 s;
+				// a third never can (it would end at 3 s at the earliest), whatever Max Retries says
+				maxRequestMs: 2900,
+				requestOptions: { timeoutSeconds: 1, retryBaseMs: 5, maxRetries: 10 },
 			},
 			credentials: siteFlowCredentials(),
 		});
-		expect(server.requests).toHaveLength(2);
+		// the count is the transport's own; the server may not have read the last request when it was given up
+		expect(server.requests.length).toBeGreaterThanOrEqual(1);
+		expect(server.requests.length).toBeLessThanOrEqual(2);
 		const host = new URL(server.url).host;
 		expect(result.error?.message).toMatch(
-			new RegExp(`^Could not reach PrintOS for GET /order/silent: no answer from ${host.replace(/\./g, '\\.')} within 0\\.5 s — 2 attempts over \\d+(\\.\\d)? s$`),
+			new RegExp(`^Could not reach PrintOS for GET /order/silent: no answer from ${host.replace(/\./g, '\\.')} within 1 s — 2 attempts over \\d+(\\.\\d)? s$`),
 		);
 	});
 
@@ -88,7 +91,7 @@ describe('a server that never answers', () => {
 			},
 			credentials: siteFlowCredentials(),
 		});
-		expect(server.requests).toHaveLength(3);
+		expect(server.requests.length).toBeLessThanOrEqual(3);
 		expect(result.error?.message).toMatch(/^Could not reach PrintOS for Order: Get: no answer from 127\.0\.0\.1:\d+ within 0\.2 s — 3 attempts over \d+(\.\d)? s$/);
 	});
 
@@ -113,7 +116,9 @@ describe('a server that never answers', () => {
 			},
 			credentials: siteFlowCredentials(),
 		});
-		expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+		// one submission, never a second; then the lookup (the server may not have read its last attempt)
+		expect(server.requests[0].method).toBe('POST');
+		expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 		expect(result.error?.message).toMatch(/outcome of submitting order "SILENT-1" .* is unknown: .*looking the order up failed \(Could not reach PrintOS .* 2 attempts over/);
 	});
 });
