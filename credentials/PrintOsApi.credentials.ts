@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -87,12 +86,4 @@ export class PrintOsApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return signGatewayRequest(credentials, requestOptions);
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl : ($credentials.environment === "staging" ? "https://stage.printos.api.hp.com" : "https://printos.api.hp.com")}}',
-			url: '/box/api/partner/substrate',
-			method: 'GET',
-		},
-	};
 }

@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -104,12 +103,4 @@ export class SiteFlowApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return signSiteFlowRequest(credentials, requestOptions);
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl : "https://pro-api.oneflowcloud.com/api"}}',
-			url: '/account',
-			method: 'GET',
-		},
-	};
 }

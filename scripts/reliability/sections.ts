@@ -67,8 +67,9 @@ export async function clockSkew(world: World): Promise<ScenarioResult[]> {
 			);
 			const stats = world.sandbox.admin.stats();
 			const json = run.result.items[0]?.json ?? {};
-			const message = String(json.error ?? '');
-			const ok = /check this machine's clock/.test(message) && json.httpCode === '401' && stats.requests === 1 && world.sandbox.admin.orders({}).orders.length === 0;
+			const error = (json.error ?? {}) as { message?: unknown; httpCode?: unknown };
+			const message = String(error.message ?? '');
+			const ok = /check this machine's clock/.test(message) && error.httpCode === 401 && stats.requests === 1 && world.sandbox.admin.orders({}).orders.length === 0;
 			world.scanRun(`clock ${offset} min × ${name}`, run);
 			out.push({
 				name: `clock ${offset > 0 ? '+' : ''}${offset} min: ${name}`,

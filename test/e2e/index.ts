@@ -1,5 +1,6 @@
 /** The e2e scenarios, in the order scripts/e2e.ts runs them on each n8n version. */
 import type { Scenario } from './harness';
+import { batchesScenario } from './scenarios/batches';
 import { boxScenario } from './scenarios/box';
 import { browserScenario } from './scenarios/browser';
 import { examplesScenario } from './scenarios/examples';
@@ -19,5 +20,6 @@ export const scenarios: Scenario[] = [
 	wrongSecretScenario,
 	examplesScenario,
 	reliabilityScenario,
+	batchesScenario,
 	browserScenario,
 ];

@@ -158,6 +158,8 @@ export interface RunNodeOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's Settings → On Error; "continueErrorOutput" gives the node its error output. */
+	onError?: INode['onError'];
 	typeVersion?: number;
 	mode?: WorkflowExecuteMode;
 }
@@ -210,6 +212,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			parameters: options.parameters as INode['parameters'],
 			credentials: credentialRefs,
 			continueOnFail: options.continueOnFail ?? false,
+			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
 	const workflow = new Workflow({

@@ -36,16 +36,21 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Max Pages', name: 'maxPages', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Status', name: 'repeatRefusalStatus', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Message', name: 'repeatRefusalMessage', type: 'string', default: '' },
+			{ displayName: 'Max Request Ms', name: 'maxRequestMs', type: 'number', default: 0 },
 			requestOptionsProperty,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRequestOptions(this);
+		// the transport's deadline has no Request Option; tests shorten it here
+		const maxRequestMs = this.getNodeParameter('maxRequestMs', 0, 0) as number;
+		if (maxRequestMs) settings.client.retry = { ...settings.client.retry!, maxRequestMs };
 		const credentialType = this.getNodeParameter('credentialType', 0) as 'printOsApi' | 'siteFlowApi';
 		const client = await PrintOsClient.create(this, credentialType, settings.client);
 		const results = await runItems(
 			this,
+			client,
 			async (itemIndex) => {
 				const endpoint: Endpoint = {
 					method: (this.getNodeParameter('method', itemIndex) as string).toUpperCase() as HttpMethod,

@@ -9,7 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { PrintOsSiteFlow } from '../../nodes/PrintOs/SiteFlow/PrintOsSiteFlow.node';
 import { resetPacers } from '../../nodes/PrintOs/transport/pacer';
 import { startSandbox, type RequestEntry, type Sandbox } from '../../sandbox';
-import { runNode, type RunNodeResult } from '../harness/n8nRun';
+import { runNode, type RunNodeOptions, type RunNodeResult } from '../harness/n8nRun';
 
 export type Auth = 'siteFlowApi' | 'printOsApi';
 export const BOTH_AUTHS: Auth[] = ['siteFlowApi', 'printOsApi'];
@@ -21,6 +21,8 @@ export interface RunOptions {
 	auth?: Auth;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's Settings → On Error. */
+	onError?: RunNodeOptions['onError'];
 	/** Replaces the credential's secret, e.g. to provoke a 401. */
 	secret?: string;
 	/** Replaces other credential fields, e.g. a service user's token and Service User Account ID. */
@@ -69,6 +71,7 @@ export function useSiteFlowSandbox(): SiteFlowHarness {
 				credentials: { [auth]: data },
 				items: options.items,
 				continueOnFail: options.continueOnFail,
+				onError: options.onError,
 			});
 		},
 		apiRequests: () => current().requests(1000),

@@ -137,8 +137,10 @@ describe('the connection is lost before the order is processed', () => {
 		current.sandbox.admin.setFaults({ dropBeforeProcessing: { count: 1, match: { method: 'POST', path: target.submitPath, family: target.family } } });
 		const run = await submit(current, target, [id], { retryBaseMs: 1 });
 		const json = run.result.items[0].json;
-		expect(String(json.error)).toMatch(new RegExp(`outcome of submitting order "${id}" to the asynchronous order service is unknown.*It was not sent again`));
-		expect(String(json.errorDescription)).toMatch(/Check in Site Flow whether order/);
+		const error = json.error as IDataObject;
+		expect(String(error.message)).toMatch(new RegExp(`outcome of submitting order "${id}" to the asynchronous order service is unknown.*It was not sent again`));
+		expect(String(error.description)).toMatch(/Check in Site Flow whether order/);
+		expect(error.sourceOrderId).toBe(id);
 		expect(submissions(current, target)).toHaveLength(1);
 		// at most one: here none, since the sandbox never received it; never two
 		expect(ordersFor(current, id).orders + ordersFor(current, id).submissionErrors).toBeLessThanOrEqual(1);

@@ -202,7 +202,7 @@ describe('items', () => {
 			request.url.endsWith('item-2') ? { status: 404, body: { success: false, error: { message: 'Order not found', code: 404 } } } : fallback(request);
 		const result = await probeRun({ path: '={{ $json.path }}' }, { items: 5, continueOnFail: true });
 		expect(result.items).toHaveLength(5);
-		expect(result.items[2].json).toMatchObject({ error: 'Order not found', httpCode: '404' });
+		expect(result.items[2].json).toEqual({ error: { message: 'Order not found', httpCode: 404 } });
 		expect(result.items[2].pairedItem).toEqual({ item: 2 });
 		expect(result.items.filter((item) => item.json.error)).toHaveLength(1);
 	});

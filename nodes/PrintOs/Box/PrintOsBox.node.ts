@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTest } from '../shared/credentialTest';
 import { requestOptionsProperty } from '../shared/requestOptions';
 import * as contact from './actions/contact';
 import * as dashboard from './actions/dashboard';
@@ -26,7 +27,7 @@ export class PrintOsBox implements INodeType {
 		// The two lint plugins disagree here; the newer community-nodes rule (NodeConnectionTypes) wins.
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'printOsApi', required: true }],
+		credentials: [{ name: 'printOsApi', required: true, testedBy: 'printOsApiConnectionTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -55,7 +56,7 @@ export class PrintOsBox implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { credentialTest, listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTest } from '../shared/credentialTest';
 import { requestOptionsProperty } from '../shared/requestOptions';
 import * as account from './actions/account';
 import * as file from './actions/file';
@@ -31,11 +32,13 @@ export class PrintOsSiteFlow implements INodeType {
 			{
 				name: 'siteFlowApi',
 				required: true,
+				testedBy: 'siteFlowApiConnectionTest',
 				displayOptions: { show: { authentication: ['siteFlowApi'] } },
 			},
 			{
 				name: 'printOsApi',
 				required: true,
+				testedBy: 'printOsApiConnectionTest',
 				displayOptions: { show: { authentication: ['printOsApi'] } },
 			},
 		],
@@ -88,7 +91,7 @@ export class PrintOsSiteFlow implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { credentialTest, listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

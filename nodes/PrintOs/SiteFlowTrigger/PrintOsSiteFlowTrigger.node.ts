@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { credentialTest as printOsCredentialTest } from '../shared/credentialTest';
 import type { PrintOsCredentialType } from '../transport/connection';
 import { fetchOrder } from './enrich';
 import { fetchBudgetExceededMessage, takeFetch, UNAUTHENTICATED_FETCHES_PER_MINUTE } from './fetchBudget';
@@ -158,11 +159,13 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 			{
 				name: 'siteFlowApi',
 				required: true,
+				testedBy: 'siteFlowApiConnectionTest',
 				displayOptions: { show: { fetchOrder: [true], orderAuthentication: ['siteFlowApi'] } },
 			},
 			{
 				name: 'printOsApi',
 				required: true,
+				testedBy: 'printOsApiConnectionTest',
 				displayOptions: { show: { fetchOrder: [true], orderAuthentication: ['printOsApi'] } },
 			},
 		],
@@ -292,6 +295,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
+			...printOsCredentialTest,
 			async siteFlowPostbackAuthTest(
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,

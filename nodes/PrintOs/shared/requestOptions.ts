@@ -59,8 +59,9 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 60,
-			description: 'How long to wait for PrintOS to answer one request',
+			default: 20,
+			description:
+				'How long to wait for PrintOS to answer one attempt. After an attempt without answer, no retry starts that could not end within 100 s of the first attempt, so a PrintOS that never answers fails an item within two minutes.',
 		},
 	],
 };

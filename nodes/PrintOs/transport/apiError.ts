@@ -93,6 +93,50 @@ export interface ApiErrorContext {
 	/** e.g. "the HP Site Flow API credential (environment: production)" */
 	credentialDescription: string;
 	operation: string;
+	/** How many attempts the transport made, over how long; named when there was more than one. */
+	attempts?: Attempts;
+}
+
+export interface Attempts {
+	count: number;
+	elapsedMs: number;
+}
+
+function seconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10} s`;
+}
+
+export function describeAttempts(attempts: Attempts): string {
+	return `${attempts.count} attempt${attempts.count === 1 ? '' : 's'} over ${seconds(attempts.elapsedMs)}`;
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * Network error codes in words. A message naming the code itself would be replaced by n8n with a
+ * generic sentence further up (see `withOwnMessage`), losing the attempts and the host.
+ */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection broken',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host not found (DNS)',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+};
+
+/** Why requests got no answer, with how many attempts over how long and where they went (never the path). */
+export function networkFailureReason(
+	failure: { code?: string; reason: string },
+	context: Attempts & { timeoutMs: number; host: string },
+): string {
+	const timedOut = (failure.code && TIMEOUT_CODES.has(failure.code)) || /time(d)? ?out/i.test(failure.reason);
+	if (timedOut) {
+		return `no answer from ${context.host} within ${seconds(context.timeoutMs)} — ${describeAttempts(context)}`;
+	}
+	const words = (failure.code && NETWORK_WORDS[failure.code]) || failure.reason;
+	return `${words} — ${describeAttempts(context)} to ${context.host}`;
 }
 
 export function printOsApiError(node: INode, context: ApiErrorContext): NodeApiError {
@@ -116,6 +160,9 @@ export function printOsApiError(node: INode, context: ApiErrorContext): NodeApiE
 	if (context.status === 429) {
 		details.push('PrintOS rate limit (3000 requests per minute per user) still exceeded after retries.');
 	}
+	if (context.attempts && context.attempts.count > 1) {
+		details.push(`Gave up after ${describeAttempts(context.attempts)}.`);
+	}
 
 	const errorBody: JsonObject = {
 		status: context.status,
@@ -131,18 +178,21 @@ export function printOsApiError(node: INode, context: ApiErrorContext): NodeApiE
 	});
 }
 
+/**
+ * n8n swaps a message that names a network error code (ECONNABORTED, ECONNREFUSED…) for a generic
+ * sentence ("perhaps the server is offline"); ours says more (attempts, time, host), so it stays.
+ */
+export function withOwnMessage<T extends NodeApiError>(error: T, message: string): T {
+	error.message = message;
+	return error;
+}
+
 export function connectionError(
 	node: INode,
 	reason: string,
 	operation: string,
 	itemIndex?: number,
 ): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ message: reason },
-		{
-			message: `Could not reach PrintOS for ${operation}: ${reason}`,
-			itemIndex,
-		},
-	);
+	const message = `Could not reach PrintOS for ${operation}: ${reason}`;
+	return withOwnMessage(new NodeApiError(node, { message: reason }, { message, itemIndex }), message);
 }

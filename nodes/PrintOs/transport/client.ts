@@ -16,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { connectionError, parsePrintOsError, printOsApiError } from './apiError';
+import { connectionError, networkFailureReason, withOwnMessage, parsePrintOsError, printOsApiError } from './apiError';
 import {
 	describeCredential,
 	rateLimitKey,
@@ -25,12 +25,14 @@ import {
 	type PrintOsService,
 } from './connection';
 import { fillPath, type Endpoint, type RepeatRefusal } from './endpoint';
+import { ItemBatch } from './items';
 import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, pauseAccount } from './pacer';
 import {
 	DEFAULT_RETRY_SETTINGS,
 	defaultRetryMode,
 	isRetryable,
 	retryDelayMs,
+	retryFitsDeadline,
 	type AttemptOutcome,
 	type RetryMode,
 	type RetrySettings,
@@ -45,9 +47,14 @@ export interface ClientSettings {
 	retry: RetrySettings;
 }
 
+/**
+ * A PrintOS that never answers fails a read in about 84 s (4 attempts of 20 s, the retry deadline
+ * allowing no fifth) and a submission in about 104 s (one attempt, then the lookup by
+ * sourceOrderId): under two minutes either way.
+ */
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 	pacePerMinute: DEFAULT_PACE_PER_MINUTE,
-	timeoutMs: 60_000,
+	timeoutMs: 20_000,
 	retry: DEFAULT_RETRY_SETTINGS,
 };
 
@@ -87,10 +94,22 @@ interface FullResponse {
 	statusMessage?: string;
 }
 
+/**
+ * The error code and the original words of a failed request. Some n8n versions hand over the HTTP
+ * client's error as `cause`; others wrap it in a NodeApiError whose message is n8n's paraphrase,
+ * keeping the original words in `messages` and the code in `httpCode`.
+ */
 function networkReason(error: unknown): { code?: string; reason: string } {
-	const candidate = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
-	const code = candidate?.cause?.code ?? candidate?.code;
-	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
+	const candidate = error as {
+		cause?: { code?: string; message?: string };
+		code?: string;
+		httpCode?: string | null;
+		message?: string;
+		messages?: string[];
+	};
+	const wrappedCode = candidate?.httpCode && !/^\d+$/.test(candidate.httpCode) ? candidate.httpCode : undefined;
+	const code = candidate?.cause?.code ?? candidate?.code ?? wrappedCode;
+	const message = candidate?.cause?.message ?? candidate?.messages?.[0] ?? candidate?.message ?? 'unknown network error';
 	return { code: typeof code === 'string' ? code : undefined, reason: String(message) };
 }
 
@@ -136,6 +155,9 @@ function redirectRefused(node: INode, status: number, location: string | undefin
 }
 
 export class PrintOsClient {
+	/** The batch of items this client serves; it may hold requests (see items.ts). */
+	readonly batch = new ItemBatch();
+
 	private constructor(
 		private readonly context: PrintOsContext,
 		readonly credentialType: PrintOsCredentialType,
@@ -186,6 +208,7 @@ export class PrintOsClient {
 	}
 
 	async requestWithResponse<T = unknown>(request: PrintOsRequest): Promise<PrintOsResponse<T>> {
+		this.batch.beforeRequest();
 		const { endpoint } = request;
 		const url = this.url(request);
 		const paceKey = rateLimitKey(this.credentialType, this.credentials, url);
@@ -204,6 +227,7 @@ export class PrintOsClient {
 
 		let waited = 0;
 		let anAttemptLostItsAnswer = false;
+		const startedAt = Date.now();
 		for (let retry = 0; ; retry++) {
 			await acquireSlot(paceKey, this.settings.pacePerMinute);
 			let outcome: AttemptOutcome;
@@ -255,12 +279,20 @@ export class PrintOsClient {
 			if (outcome.kind === 'response' && outcome.status === 429) {
 				pauseAccount(paceKey, Date.now() + delay);
 			}
-			if (canRetry && waited + delay <= this.settings.retry.maxTotalWaitMs) {
+			const inTime = retryFitsDeadline(outcome, {
+				elapsedMs: Date.now() - startedAt,
+				delayMs: delay,
+				waitedMs: waited,
+				timeoutMs: this.settings.timeoutMs,
+				settings: this.settings.retry,
+			});
+			if (canRetry && inTime) {
 				waited += delay;
 				await sleep(delay);
 				continue;
 			}
 
+			const attempts = { count: retry + 1, elapsedMs: Date.now() - startedAt };
 			if (response) {
 				throw printOsApiError(this.node, {
 					status: response.statusCode,
@@ -269,17 +301,19 @@ export class PrintOsClient {
 					itemIndex: request.itemIndex,
 					credentialDescription: describeCredential(this.credentialType, this.credentials),
 					operation,
+					attempts,
 				});
 			}
-			const reason = `${failure?.reason ?? 'network error'}${failure?.code ? ` (${failure.code})` : ''}`;
+			const reason = networkFailureReason(failure ?? { reason: 'network error' }, {
+				...attempts,
+				timeoutMs: this.settings.timeoutMs,
+				host: new URL(url).host,
+			});
 			if (endpoint.method === 'POST') {
-				throw new PrintOsOutcomeUnknownError(
-					this.node,
-					{ message: reason },
-					{
-						message: `The connection to PrintOS was lost during ${operation}; PrintOS may or may not have processed it: ${reason}`,
-						itemIndex: request.itemIndex,
-					},
+				const message = `The connection to PrintOS was lost during ${operation}; PrintOS may or may not have processed it: ${reason}`;
+				throw withOwnMessage(
+					new PrintOsOutcomeUnknownError(this.node, { message: reason }, { message, itemIndex: request.itemIndex }),
+					message,
 				);
 			}
 			throw connectionError(this.node, reason, operation, request.itemIndex);

@@ -12,6 +12,12 @@ export interface RetrySettings {
 	maxRetries: number;
 	/** Total time the retries of one request may wait, across attempts. */
 	maxTotalWaitMs: number;
+	/**
+	 * After a network error (no answer, lost connection), no retry starts unless it could end, at the
+	 * timeout, within this long after the first attempt began: a PrintOS that never answers fails a
+	 * request in bounded time whatever Max Retries says.
+	 */
+	maxRequestMs: number;
 	rateLimitBaseMs: number;
 	serverErrorBaseMs: number;
 	maxSingleWaitMs: number;
@@ -22,6 +28,7 @@ export interface RetrySettings {
 export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
 	maxRetries: 4,
 	maxTotalWaitMs: 120_000,
+	maxRequestMs: 100_000,
 	rateLimitBaseMs: 18_000,
 	serverErrorBaseMs: 200,
 	maxSingleWaitMs: 60_000,
@@ -81,4 +88,26 @@ export function retryDelayMs(
 	}
 	const base = 2 ** retry * settings.serverErrorBaseMs;
 	return Math.min(base + base * settings.jitter * random(), settings.maxSingleWaitMs);
+}
+
+export interface RetryTiming {
+	/** Since the first attempt of the request began. */
+	elapsedMs: number;
+	/** The wait before the retry in question. */
+	delayMs: number;
+	/** Waited before earlier retries of this request. */
+	waitedMs: number;
+	timeoutMs: number;
+	settings: RetrySettings;
+}
+
+/**
+ * Whether a retry stays within the request's time limits: all its waits within `maxTotalWaitMs`,
+ * and, after an attempt that got no answer (a silent server costs a whole timeout per attempt),
+ * the retry's end at the timeout within `maxRequestMs`.
+ */
+export function retryFitsDeadline(outcome: AttemptOutcome, timing: RetryTiming): boolean {
+	if (timing.waitedMs + timing.delayMs > timing.settings.maxTotalWaitMs) return false;
+	if (outcome.kind === 'response') return true;
+	return timing.elapsedMs + timing.delayMs + timing.timeoutMs <= timing.settings.maxRequestMs;
 }

@@ -9,7 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { PrintOsBox } from '../../../nodes/PrintOs/Box/PrintOsBox.node';
 import { resetPacers } from '../../../nodes/PrintOs/transport/pacer';
 import { startSandbox, type RequestEntry, type Sandbox } from '../../../sandbox';
-import { runNode, type RunNodeResult } from '../../harness/n8nRun';
+import { runNode, type RunNodeOptions, type RunNodeResult } from '../../harness/n8nRun';
 
 export const boxNode = new PrintOsBox();
 
@@ -19,6 +19,8 @@ export const FAST_REQUEST_OPTIONS = { pacePerMinute: 0, retryBaseMs: 5 };
 export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's Settings → On Error. */
+	onError?: RunNodeOptions['onError'];
 	secret?: string;
 	/** Replaces the whole credential data (e.g. one saved without an algorithm). */
 	credentials?: IDataObject;
@@ -40,6 +42,7 @@ export async function runBox(
 		credentials: { printOsApi },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }
 

@@ -139,18 +139,19 @@ describe('items', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[0].json._id).toBe(good);
-		expect(result.items[1].json.error).toBe('The "Folder" parameter is empty [item 1]');
-		expect(result.items[2].json).toMatchObject({ error: 'Folder not found', httpCode: '404' });
+		expect(result.items[1].json.error).toMatchObject({ message: 'The "Folder" parameter is empty [item 1]' });
+		expect(result.items[2].json).toEqual({ error: { message: 'Folder not found', httpCode: 404 } });
 		expect(boxCalls(sandbox)).toHaveLength(2);
 	});
 
-	it('stops at the first failing item without Continue On Fail', async () => {
+	it('without Continue On Fail, an item with an empty field stops the batch before any request', async () => {
 		const result = await runBox(
 			sandbox,
 			{ resource: 'folder', operation: 'create', name: '={{ $json.name }}', requestOptions: { concurrency: 1 } },
 			{ items: [{ json: { name: 'one' } }, { json: { name: '' } }, { json: { name: 'three' } }] },
 		);
 		expect(result.error?.message).toBe('The "Name" parameter is empty [item 1]');
-		expect(callLines(sandbox)).toEqual(['POST /box/api/partner/folder 200']);
+		expect(result.error?.description).toMatch(/Nothing was sent to PrintOS for any of the 3 items/);
+		expect(callLines(sandbox)).toEqual([]);
 	});
 });

@@ -223,7 +223,7 @@ describe('File: Upload Binary with Continue On Fail', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(uploadOf(result.items[0].json).sha256).toBe(sha256(good));
-		expect(result.items[1].json.error).toBe("The binary field 'data' holds text/csv, which PrintOS Box does not take [item 1]");
-		expect(result.items[2].json).toMatchObject({ error: 'Folder not found', httpCode: '404' });
+		expect(result.items[1].json.error).toMatchObject({ message: "The binary field 'data' holds text/csv, which PrintOS Box does not take [item 1]" });
+		expect(result.items[2].json).toEqual({ error: { message: 'Folder not found', httpCode: 404 } });
 	});
 });

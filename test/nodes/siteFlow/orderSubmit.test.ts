@@ -264,7 +264,7 @@ describe('bad input stops before any request', () => {
 			inputMode,
 			...(inputMode === 'json' ? { orderJson: order } : fields),
 		};
-		const result = await run(parameters, { items: [{ json: {} }, { json: {} }] });
+		const result = await run(parameters);
 		expect(result.error?.message).toBe('Item 0: the order is not valid: orderData.items[0].components[0].path is required: the artwork URL (with fetch) or the file name to upload or already at the PSP');
 		expect(result.error?.description).toMatch(/^Nothing was sent to PrintOS/);
 		expect(harness.apiRequests()).toHaveLength(0);
@@ -287,7 +287,12 @@ describe('bad input stops before any request', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
-		expect(result.items[0].json.error).toBe('Item 0: the order is not valid: orderData.shipments[0].carrier needs either an alias, or a code and a service (e.g. {"code":"fedex","service":"ground"})');
+		expect(result.items[0].json).toEqual({
+			error: {
+				message: 'Item 0: the order is not valid: orderData.shipments[0].carrier needs either an alias, or a code and a service (e.g. {"code":"fedex","service":"ground"})',
+				description: expect.stringMatching(/^Nothing was sent to PrintOS/),
+			},
+		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(result.items[1].json.submission).toMatchObject({ outcome: 'submitted', sourceOrderId: 'CONT-1' });
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });

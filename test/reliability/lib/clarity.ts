@@ -59,5 +59,6 @@ export function wrapsForeignError(error: unknown): boolean {
 /** The per-item error of a continue-on-fail output item, or undefined for a success. */
 export function itemError(json: Record<string, unknown>): ErrorLike | undefined {
 	if (!('error' in json) || json.error === undefined) return undefined;
-	return { message: json.error, description: json.errorDescription };
+	const error = json.error as { message?: unknown; description?: unknown };
+	return { message: error.message, description: error.description };
 }

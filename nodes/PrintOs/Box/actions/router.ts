@@ -43,6 +43,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const client = await PrintOsClient.create(this, 'printOsApi', settings.client);
 	const items = await runItems(
 		this,
+		client,
 		async (itemIndex) => await operation.execute.call(this, client, itemIndex),
 		settings.concurrency,
 	);

@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
+import type { ItemIdentity } from '../../../transport/items';
 import { submissionRequest, submitOrder, type SubmitTarget } from '../../submission/submitOrder';
 import { validateOrder } from '../../submission/validateOrder';
 import { requiredText } from '../parameters';
@@ -67,8 +68,8 @@ export const description: INodeProperties[] = [
 /**
  * Submits the item's order once. A lost connection is resolved by looking the order up by its
  * sourceOrderId, never by blindly sending it again (see submission/submitOrder.ts); the output's
- * `submission` says what happened. The input item's binary passes through, so Order Artwork >
- * Upload Order Files can follow directly.
+ * `submission` says what happened. The input item's binary passes through (see transport/items.ts),
+ * so Order Artwork > Upload Order Files can follow directly.
  */
 export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
 	const target = this.getNodeParameter('submitTarget', itemIndex) as SubmitTarget;
@@ -78,11 +79,25 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const input = { order, sourceOrderId: sourceOrderIdOf(order), target, routingRuleKey, itemIndex };
 	// A credential that cannot reach the target fails here, before the validation request.
 	client.url(submissionRequest(input));
+	client.batch.identify(itemIndex, orderIdentity(order, input.sourceOrderId, itemIndex));
 
 	const options = this.getNodeParameter('submitOptions', itemIndex, {}) as { validateFirst?: boolean };
 	if (options.validateFirst) await validateOrder(client, this.getNode(), order, itemIndex);
 
 	const { result, submission } = await submitOrder(client, this.getNode(), input);
-	const binary = this.getInputData()[itemIndex]?.binary;
-	return { json: { ...result, submission }, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
+	return { ...result, submission };
+}
+
+/**
+ * Two items of one batch with the same sourceOrderId for the same destination would create the same
+ * order, whichever target they go to; the later one is refused before anything is sent.
+ */
+function orderIdentity(order: IDataObject, sourceOrderId: string, itemIndex: number): ItemIdentity {
+	const destination = (order.destination as IDataObject | undefined)?.name;
+	return {
+		key: JSON.stringify([destination ?? '', sourceOrderId]),
+		facts: { sourceOrderId },
+		duplicateMessage: (first) =>
+			`Item ${itemIndex}: same sourceOrderId as item ${first} of this batch ("${sourceOrderId}"${destination ? ` for destination "${String(destination)}"` : ''}): it would create the same order twice`,
+	};
 }
