@@ -35,7 +35,7 @@ const KINDS: Kind[] = ['printOsApi', 'siteFlowApi'];
 
 /** Credentials of the kind pointing at `root` (the gateway root, or the host whose /api is Site Flow). */
 function credentials(kind: Kind, root: string, change: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	const base =
+	const base: ICredentialDataDecryptedObject =
 		kind === 'printOsApi'
 			? { key: 'sandbox-key', secret: SECRET, environment: 'custom', baseUrl: root, algorithm: 'SHA256' }
 			: { token: 'sandbox-token', secret: SECRET, environment: 'custom', baseUrl: `${root}/api`, orderServiceUrl: `${root}/orders/api`, algorithm: 'SHA256' };
@@ -86,7 +86,7 @@ describe.each(KINDS)('%s Test button', (kind) => {
 	});
 
 	it('an unknown key or token: says to check it and its environment', async () => {
-		const change = kind === 'printOsApi' ? { key: 'someone-else' } : { token: 'someone-else' };
+		const change: ICredentialDataDecryptedObject = kind === 'printOsApi' ? { key: 'someone-else' } : { token: 'someone-else' };
 		const result = await runTest(kind, credentials(kind, sandbox.url, change));
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(`${host()} (environment: custom (`);
