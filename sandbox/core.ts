@@ -14,6 +14,7 @@ import { buildCatalogue, readSeedFile, type Catalogue, type SeedData } from './s
 import { Store, type SubmissionError, type UploadRecord } from './store';
 import type { Json, StepDelays, Trigger, TriggerInput } from './types';
 import { Uploads } from './uploads';
+import { Downloads } from './downloads';
 
 export interface SandboxOptions {
 	/** 0 picks a free port. Default 4010. */
@@ -120,6 +121,7 @@ export class SandboxCore {
 	readonly lifecycle = new Lifecycle(this);
 	readonly postbacks = new Postbacks(this);
 	readonly uploads = new Uploads(this);
+	readonly downloads = new Downloads(this);
 	readonly faults: Faults;
 	readonly requests: RequestLog;
 	readonly persistence?: Persistence;

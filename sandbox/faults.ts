@@ -30,6 +30,8 @@ export interface FaultState {
 	/** The request is processed (an order is created, an upload stored), then its connection destroyed. */
 	dropAfterProcessing: { count: number; match?: FaultMatch } | null;
 	slow: { count: number; ms: number; match?: FaultMatch } | null;
+	/** Download GETs (`/_downloads/...`, `/_generated/...`) send `afterBytes` bytes, then the connection is cut. */
+	breakDownload: { count: number; afterBytes: number; match?: FaultMatch } | null;
 }
 
 /** Which door a request came through: the API, or an upload URL. */
@@ -108,6 +110,7 @@ export class Faults {
 			dropBeforeProcessing: null,
 			dropAfterProcessing: null,
 			slow: null,
+			breakDownload: null,
 		};
 	}
 
@@ -143,6 +146,14 @@ export class Faults {
 			else {
 				if (!isObject(rule)) throw new HttpError(400, 'slow must be {count, ms, match?}');
 				next.slow = { count: nonNegative(rule.count ?? 1, 'slow.count'), ms: nonNegative(rule.ms ?? 0, 'slow.ms'), match: match(rule.match, 'slow') };
+			}
+		}
+		if ('breakDownload' in input) {
+			const rule = input.breakDownload;
+			if (rule === null) next.breakDownload = null;
+			else {
+				if (!isObject(rule)) throw new HttpError(400, 'breakDownload must be {count, afterBytes, match?}');
+				next.breakDownload = { count: nonNegative(rule.count ?? 1, 'breakDownload.count'), afterBytes: nonNegative(rule.afterBytes ?? 0, 'breakDownload.afterBytes'), match: match(rule.match, 'breakDownload') };
 			}
 		}
 		this.state = next;
@@ -184,6 +195,14 @@ export class Faults {
 		if (!rule || rule.count <= 0 || !matches(rule, method, pathname, scope, family)) return 0;
 		rule.count--;
 		return rule.ms;
+	}
+
+	/** How many bytes a download may send before its connection is cut, or undefined to send it whole. */
+	takeBrokenDownload(pathname: string): number | undefined {
+		const rule = this.state.breakDownload;
+		if (!rule || rule.count <= 0 || (rule.match?.path && !pathname.startsWith(rule.match.path))) return undefined;
+		rule.count--;
+		return rule.afterBytes;
 	}
 
 	/** Counts one request for `credential` in the current calendar minute (real time). */

@@ -22,6 +22,16 @@ export interface RequestEntry {
 	error?: string;
 	/** Set on upload PUTs to `/_uploads/...` only; `path` is then the upload's path, without its signature. */
 	upload?: UploadDetails;
+	/** Set on download GETs (`/_downloads/...`, `/_generated/...`) only. */
+	download?: DownloadDetails;
+}
+
+export interface DownloadDetails {
+	/** Whether the GET carried any PrintOS signing header; a presigned URL needs none. */
+	hmacHeaders: boolean;
+	bytesSent: number;
+	/** The `breakDownload` fault cut it off. */
+	broken: boolean;
 }
 
 export interface UploadDetails {

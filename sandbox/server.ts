@@ -50,6 +50,7 @@ async function dispatch(core: SandboxCore, router: Router, admin: AdminApi, req:
 	const pathname = url.pathname;
 	const method = (req.method ?? 'GET').toUpperCase();
 	if (pathname === '/_sandbox' || pathname.startsWith('/_sandbox/')) return handleAdmin(admin, req, res, url);
+	if (await core.downloads.handle(req, res, url)) return;
 	const uploadId = uploadIdFromPath(pathname);
 	if (uploadId) {
 		if (method === 'PUT') return core.uploads.handlePut(req, res, uploadId, url);

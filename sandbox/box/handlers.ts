@@ -20,6 +20,7 @@ import {
 	refreshFolder,
 	sourceAvailable,
 } from './model';
+import { boxDownloadHandlers } from './downloads';
 
 function body(context: ApiContext): Json {
 	if (context.body === undefined) return {};
@@ -227,6 +228,7 @@ export const boxHandlers: Record<BoxEndpointName, Handler> = {
 		return { status: 200, body: { [BOX_UPLOAD_URL_FIELDS.upload[0]]: upload.uploadUrl, [BOX_UPLOAD_URL_FIELDS.fetch[0]]: upload.fetchUrl } };
 	},
 	fileGet: (context) => ({ status: 200, body: fileView(fileOf(context, context.params.fileId)) }),
+	...boxDownloadHandlers,
 	fileUpdate: updateFile,
 	fileDelete: deleteFile,
 	filePreflight: preflight,

@@ -6,6 +6,7 @@ import type { ApiContext } from '../context';
 import type { SandboxCore } from '../core';
 import { HttpError, isObject } from '../http';
 import { objectId } from '../ids';
+import { parseGeneratedUrl } from '../downloads';
 import { isUnfetchableUrl } from '../lifecycle';
 import type { Json } from '../types';
 
@@ -96,7 +97,7 @@ export function createFile(context: ApiContext, folder: Json, checked: Json): Js
 	const upload = core.uploads.byFetchUrl(checked.url);
 	const _id = objectId();
 	const versionId = objectId();
-	const size = upload?.complete ? upload.size : 0;
+	const size = upload?.complete ? upload.size : (parseGeneratedUrl(checked.url)?.size ?? 0);
 	const original: Json = {
 		_id: objectId(),
 		created: now,

@@ -12,7 +12,7 @@ function byIdOrCode(list: Json[], key: string, what: string): Json {
 	return found;
 }
 
-function orderFile(context: ApiContext): Json {
+export function orderFile(context: ApiContext): Json {
 	const order = context.core.store.orderByFile(context.params.fileId);
 	const account = context.account.name;
 	if (!order || (order.source?.name !== account && order.destination?.name !== account)) throw new HttpError(404, 'File not found');

@@ -2,8 +2,9 @@
 import type { ORDER_SERVICE_ENDPOINTS, SiteFlowEndpointName } from '../../nodes/PrintOs/SiteFlow/endpoints';
 import type { Handler } from '../context';
 import { catalogueHandlers } from './catalogue';
+import { fileDownloadHandlers } from './downloads';
 import { orderHandlers, orderServiceHandlers as serviceHandlers } from './orders';
 
-export const siteFlowHandlers: Record<SiteFlowEndpointName, Handler> = { ...orderHandlers, ...catalogueHandlers };
+export const siteFlowHandlers: Record<SiteFlowEndpointName, Handler> = { ...orderHandlers, ...catalogueHandlers, ...fileDownloadHandlers };
 
 export const orderServiceHandlers: Record<keyof typeof ORDER_SERVICE_ENDPOINTS, Handler> = serviceHandlers;

@@ -250,7 +250,7 @@ describe('fault admin', () => {
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 503, retryAfterSeconds: 5 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { dropBeforeProcessing: 'yes' })).status).toBe(400);
 		const cleared = await admin(base, 'DELETE', '/faults');
-		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000 }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null });
+		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000 }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null });
 	});
 
 	it('counts requests by status and minute', async () => {

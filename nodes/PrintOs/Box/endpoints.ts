@@ -24,6 +24,18 @@ export const BOX_ENDPOINTS = {
 	fileAddByUrl: { method: 'POST', path: '/api/partner/file', confidence: 'SAMPLE' },
 	uploadUrls: { method: 'GET', path: '/api/partner/file/uploadurls', confidence: 'SAMPLE' },
 	fileGet: { method: 'GET', path: '/api/partner/file/{fileId}', confidence: 'SAMPLE' },
+	fileDownload: {
+		method: 'GET',
+		path: '/api/partner/file/{fileId}/download',
+		confidence: 'INFER',
+		note: 'HP publishes no Box download path',
+	},
+	fileVersionDownload: {
+		method: 'GET',
+		path: '/api/partner/file/{fileId}/version/{versionId}/download',
+		confidence: 'INFER',
+		note: 'HP publishes no Box download path',
+	},
 	fileUpdate: {
 		method: 'PUT',
 		path: '/api/partner/file/{fileId}',

@@ -7,6 +7,7 @@ import * as account from './actions/account';
 import * as file from './actions/file';
 import * as order from './actions/order';
 import * as orderArtwork from './actions/orderArtwork';
+import * as orderFile from './actions/orderFile';
 import * as product from './actions/product';
 import { router } from './actions/router';
 import * as shipment from './actions/shipment';
@@ -72,6 +73,7 @@ export class PrintOsSiteFlow implements INodeType {
 					{ name: 'File', value: 'file' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Order Artwork', value: 'orderArtwork' },
+					{ name: 'Order File', value: 'orderFile' },
 					{ name: 'Product', value: 'product' },
 					{ name: 'Shipment', value: 'shipment' },
 					{ name: 'SKU', value: 'sku' },
@@ -83,6 +85,7 @@ export class PrintOsSiteFlow implements INodeType {
 			...file.description,
 			...order.description,
 			...orderArtwork.description,
+			...orderFile.description,
 			...product.description,
 			...shipment.description,
 			...sku.description,

@@ -59,6 +59,12 @@ export const SITE_FLOW_ENDPOINTS = {
 		confidence: '3P',
 		note: 'known only from third-party integrations',
 	},
+	fileDownload: {
+		method: 'GET',
+		path: '/file/download/{fileId}',
+		confidence: '3P',
+		note: 'known only from third-party integrations',
+	},
 	productList: { method: 'GET', path: '/product', confidence: 'DOC' },
 	productGet: {
 		method: 'GET',

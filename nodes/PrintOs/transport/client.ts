@@ -13,6 +13,7 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 	INode,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -38,7 +39,12 @@ import {
 	type RetrySettings,
 } from './retryPolicy';
 
-export type PrintOsContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type PrintOsContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
 
 export interface ClientSettings {
 	/** Requests per minute this process sends for one account; 0 turns pacing off. */
@@ -69,6 +75,11 @@ export interface PrintOsRequest {
 	retryMode?: RetryMode;
 	/** Named in error messages, e.g. "Order: Get". */
 	operation?: string;
+	/**
+	 * A download: a successful body comes back as an unread stream, and a redirect comes back as it is
+	 * (status 3xx with its Location), so the caller fetches the target without the signing headers.
+	 */
+	stream?: boolean;
 }
 
 export interface PrintOsResponse<T = unknown> {
@@ -121,6 +132,32 @@ function isRefusedAsAlreadyDone(refusal: RepeatRefusal | undefined, response: Fu
 
 function isCancellation(code: string | undefined): boolean {
 	return code === 'ERR_CANCELED';
+}
+
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** The refusal of a download request, read from its stream (bounded) and parsed as JSON when it is. */
+async function readErrorBody(body: unknown): Promise<unknown> {
+	const stream = body as AsyncIterable<Buffer> & { destroy?: () => void };
+	if (!stream || typeof stream[Symbol.asyncIterator] !== 'function') return body;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of stream) {
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size >= MAX_ERROR_BODY_BYTES) break;
+		}
+	} catch {
+		// a refusal cut short still says what it said so far
+	}
+	stream.destroy?.();
+	const text = Buffer.concat(chunks).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
 }
 
 function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
@@ -224,6 +261,7 @@ export class PrintOsClient {
 			timeout: this.settings.timeoutMs,
 		};
 		if (request.body !== undefined && endpoint.method !== 'GET') options.body = request.body;
+		if (request.stream) Object.assign(options, { json: false, encoding: 'stream', disableFollowRedirect: true });
 
 		let waited = 0;
 		let anAttemptLostItsAnswer = false;
@@ -251,6 +289,9 @@ export class PrintOsClient {
 				anAttemptLostItsAnswer = true;
 			}
 
+			if (response && request.stream && response.statusCode >= 400) {
+				response.body = await readErrorBody(response.body);
+			}
 			if (response) {
 				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
 				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);

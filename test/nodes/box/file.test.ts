@@ -205,7 +205,7 @@ describe('inferred operations', () => {
 		expect(noticeOperations.sort()).toEqual(
 			[
 				'contact:create', 'contact:delete', 'contact:getMany', 'dashboard:get', 'file:convertToPdf', 'file:delete',
-				'file:preflight', 'file:revertToOriginal', 'file:revertToVersion', 'file:sendToDevice', 'file:update', 'folder:delete',
+				'file:download', 'file:preflight', 'file:revertToOriginal', 'file:revertToVersion', 'file:sendToDevice', 'file:update', 'folder:delete',
 			].sort(),
 		);
 	});

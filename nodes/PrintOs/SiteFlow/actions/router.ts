@@ -14,6 +14,7 @@ import * as account from './account';
 import * as file from './file';
 import * as order from './order';
 import * as orderArtwork from './orderArtwork';
+import * as orderFile from './orderFile';
 import * as product from './product';
 import * as shipment from './shipment';
 import * as sku from './sku';
@@ -25,6 +26,7 @@ const RESOURCES: Record<string, Record<string, SiteFlowOperation>> = {
 	file: file.operations,
 	order: order.operations,
 	orderArtwork: orderArtwork.operations,
+	orderFile: orderFile.operations,
 	product: product.operations,
 	shipment: shipment.operations,
 	sku: sku.operations,

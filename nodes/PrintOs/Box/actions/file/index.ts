@@ -4,6 +4,7 @@ import { BOX_ENDPOINTS } from '../../endpoints';
 import { operationDescription } from '../displayOptions';
 import * as convertToPdf from './convertToPdf.operation';
 import * as deleteFile from './delete.operation';
+import * as download from './download.operation';
 import * as get from './get.operation';
 import * as preflight from './preflight.operation';
 import * as revertToOriginal from './revertToOriginal.operation';
@@ -16,6 +17,7 @@ import * as uploadFromUrl from './uploadFromUrl.operation';
 export const operations = {
 	convertToPdf,
 	delete: deleteFile,
+	download,
 	get,
 	preflight,
 	revertToOriginal,
@@ -45,6 +47,15 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a file',
 				description: operationDescription('Delete a file', BOX_ENDPOINTS.fileDelete),
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a file',
+				description: operationDescription(
+					'Download the file’s current version, or a chosen revision, as binary data',
+					BOX_ENDPOINTS.fileDownload,
+				),
 			},
 			{
 				name: 'Get',
@@ -111,6 +122,7 @@ export const description: INodeProperties[] = [
 	},
 	...convertToPdf.description,
 	...deleteFile.description,
+	...download.description,
 	...get.description,
 	...preflight.description,
 	...revertToOriginal.description,

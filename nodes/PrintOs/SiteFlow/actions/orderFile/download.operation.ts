@@ -1,0 +1,111 @@
+/**
+ * Order File: Download. The order (a documented call) lists its files; each is streamed into n8n's
+ * binary data through `shared/download/downloadToBinary.ts`, one output item per file, with the
+ * component (and item) it belongs to.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { binaryOutputProperty } from '../../../shared/download/binaryOutput';
+import { downloadToBinary } from '../../../shared/download/downloadToBinary';
+import { resolveMimeType } from '../../../shared/upload/mimeTypes';
+import type { PrintOsClient } from '../../../transport/client';
+import { unconfirmedPathNotice } from '../../descriptions/displayOptions';
+import { orderLocator } from '../../descriptions/locators';
+import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
+import { getOrderById } from '../../order/getOrderById';
+import { requiredText } from '../parameters';
+
+const OPERATION = 'Order File: Download';
+
+export const description: INodeProperties[] = [
+	...unconfirmedPathNotice(SITE_FLOW_ENDPOINTS.fileDownload),
+	orderLocator('The order whose files to download'),
+	{
+		displayName: 'Files',
+		name: 'fileTypes',
+		type: 'options',
+		options: [
+			{ name: 'All Files of the Order', value: 'all' },
+			{ name: 'Artwork Only', value: 'artwork' },
+		],
+		default: 'all',
+	},
+	binaryOutputProperty,
+];
+
+interface ComponentPlace {
+	component: IDataObject;
+	item: IDataObject;
+}
+
+function asList(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+/** Components by their `_id`, and by the file they point at, with the item each belongs to. */
+function componentsOf(order: IDataObject): { byId: Map<string, ComponentPlace>; byFile: Map<string, ComponentPlace> } {
+	const byId = new Map<string, ComponentPlace>();
+	const byFile = new Map<string, ComponentPlace>();
+	for (const item of asList((order.orderData as IDataObject | undefined)?.items)) {
+		for (const component of asList(item.components)) {
+			if (component._id) byId.set(String(component._id), { component, item });
+			if (component.fileId) byFile.set(String(component.fileId), { component, item });
+		}
+	}
+	return { byId, byFile };
+}
+
+function lastSegment(path: unknown): string | undefined {
+	const text = String(path ?? '').split(/[?#]/)[0];
+	const last = text.split('/').filter(Boolean).pop();
+	try {
+		return last ? decodeURIComponent(last) : undefined;
+	} catch {
+		return last;
+	}
+}
+
+export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<INodeExecutionData[]> {
+	const orderId = requiredText(this, 'orderId', itemIndex, 'Order');
+	const fileTypes = this.getNodeParameter('fileTypes', itemIndex, 'all') as string;
+	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data');
+	const order = await getOrderById(client, orderId, itemIndex);
+	const components = componentsOf(order);
+	const files = asList(order.files).filter((file) => fileTypes === 'all' || (file.type ?? 'artwork') === 'artwork');
+
+	const output: INodeExecutionData[] = [];
+	// One file at a time: each is a stream to disk, and the node's items already run in parallel
+	for (const file of files) {
+		const fileId = String(file._id ?? '');
+		const fileName = lastSegment(file.path ?? file.fetchUrl) ?? `${fileId}.pdf`;
+		const place = components.byId.get(String(file.componentId ?? '')) ?? components.byFile.get(fileId);
+		const binary = await downloadToBinary(
+			this,
+			client,
+			{ service: 'siteFlow', endpoint: SITE_FLOW_ENDPOINTS.fileDownload, pathParams: { fileId } },
+			{ fileName, mimeType: resolveMimeType({ fileName }), itemIndex, operation: `${OPERATION} (file ${fileName})` },
+		);
+		output.push({
+			json: {
+				orderId: order._id ?? orderId,
+				sourceOrderId: (order.orderData as IDataObject | undefined)?.sourceOrderId,
+				fileId,
+				type: file.type,
+				status: file.status,
+				fileName: binary.fileName,
+				mimeType: binary.mimeType,
+				component: place
+					? {
+							_id: place.component._id,
+							code: place.component.code,
+							sourceComponentId: place.component.sourceComponentId,
+							itemId: place.item._id,
+							sourceItemId: place.item.sourceItemId,
+						}
+					: null,
+			},
+			binary: { [binaryPropertyName]: binary },
+		});
+	}
+	return output;
+}

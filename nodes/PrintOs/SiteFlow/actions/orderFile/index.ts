@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { describeOperation, showOnlyFor } from '../../descriptions/displayOptions';
+import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
+import type { SiteFlowOperation } from '../types';
+import * as download from './download.operation';
+
+export const operations: Record<string, SiteFlowOperation> = { download };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['orderFile'] } },
+		options: [
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download the files of an order',
+				description: describeOperation(
+					'Download each file of an order as binary data, one item per file, with its component',
+					SITE_FLOW_ENDPOINTS.fileDownload,
+				),
+			},
+		],
+		default: 'download',
+	},
+	...showOnlyFor('orderFile', ['download'], download.description),
+];

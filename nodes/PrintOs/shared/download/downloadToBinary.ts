@@ -1,0 +1,194 @@
+/**
+ * Brings a PrintOS file into n8n's binary data, streamed: the signed request goes through the
+ * transport (pacing, retries, PrintOS's own error messages); when PrintOS answers with a redirect to
+ * storage (a presigned URL), that URL is fetched with n8n's unsigned `httpRequest`, so no signing
+ * header ever reaches a third party, the same reason uploads go through `../upload/presignedPut.ts`.
+ * The response stream goes straight into `prepareBinaryData`: in n8n's filesystem binary mode the
+ * bytes travel to disk without being held in memory. A body that ends short of its Content-Length
+ * fails the item, so a download broken off midway never becomes a binary.
+ */
+import type { IBinaryData, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { PrintOsClient, PrintOsRequest } from '../../transport/client';
+import { isRetryable, retryDelayMs, type AttemptOutcome } from '../../transport/retryPolicy';
+import { redactPresignedUrl, refusalReason } from '../upload/presignedPut';
+
+/** The response body n8n hands back for `encoding: 'stream'`, named through its helper type. */
+type ResponseStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
+
+interface StreamResponse {
+	body: ResponseStream;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+export interface DownloadTarget {
+	/** Preferred over what the response says (PrintOS's metadata names files better than storage does). */
+	fileName?: string;
+	mimeType?: string;
+	itemIndex: number;
+	/** Named in error messages, e.g. "File: Download". */
+	operation: string;
+}
+
+const MAX_REFUSAL_BYTES = 64 * 1024;
+
+function header(headers: StreamResponse['headers'], name: string): string | undefined {
+	const value = headers?.[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+async function readRefusal(body: ResponseStream): Promise<unknown> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of body as AsyncIterable<Buffer>) {
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size >= MAX_REFUSAL_BYTES) break;
+		}
+	} catch {
+		// what arrived is enough to explain the refusal
+	}
+	body.destroy();
+	const text = Buffer.concat(chunks).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/** `filename` of a Content-Disposition header, plain or RFC 5987 encoded. */
+export function dispositionFileName(value: string | undefined): string | undefined {
+	if (!value) return undefined;
+	const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(value)?.[1];
+	if (encoded) {
+		try {
+			return decodeURIComponent(encoded.trim());
+		} catch {
+			// fall through to the plain parameter
+		}
+	}
+	return /filename\s*=\s*"?([^";]+)"?/i.exec(value)?.[1]?.trim() || undefined;
+}
+
+function networkReason(error: unknown): string {
+	const candidate = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
+	const code = candidate?.cause?.code ?? candidate?.code;
+	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
+	return `${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`;
+}
+
+/** GETs a storage URL without credentials; retries what is safe to retry before any byte is kept. */
+async function fetchUnsigned(
+	context: IExecuteFunctions,
+	client: PrintOsClient,
+	url: string,
+	target: DownloadTarget,
+): Promise<StreamResponse> {
+	const where = redactPresignedUrl(url);
+	const node = context.getNode();
+	let waited = 0;
+	for (let retry = 0; ; retry++) {
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: client.settings.timeoutMs,
+			abortSignal: context.getExecutionCancelSignal?.(),
+		};
+		let response: StreamResponse | undefined;
+		let failure: string | undefined;
+		let outcome: AttemptOutcome;
+		try {
+			response = (await context.helpers.httpRequest(options)) as StreamResponse;
+			outcome = { kind: 'response', status: response.statusCode, retryAfterHeader: header(response.headers, 'retry-after') };
+		} catch (error) {
+			failure = networkReason(error);
+			outcome = { kind: 'networkError' };
+		}
+		if (response && response.statusCode < 300) return response;
+		const refusal = response ? await readRefusal(response.body) : undefined;
+
+		const settings = client.settings.retry;
+		const canRetry = isRetryable(outcome, 'idempotent') && retry < settings.maxRetries;
+		const delay = canRetry ? retryDelayMs(outcome, retry + 1, settings) : 0;
+		if (canRetry && waited + delay <= settings.maxTotalWaitMs) {
+			waited += delay;
+			await sleep(delay);
+			continue;
+		}
+		if (response) {
+			const reason = refusalReason(refusal);
+			throw new NodeApiError(node, { status: response.statusCode, message: reason || `HTTP ${response.statusCode}` } as JsonObject, {
+				message: `The download URL refused the file (HTTP ${response.statusCode})${reason ? `: ${reason}` : ''}`,
+				description: `GET ${where} during ${target.operation}. Download URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
+				httpCode: String(response.statusCode),
+				itemIndex: target.itemIndex,
+			});
+		}
+		throw new NodeApiError(node, { message: failure ?? 'network error' } as JsonObject, {
+			message: `Could not download the file during ${target.operation}: ${failure ?? 'network error'}`,
+			description: `GET ${where}`,
+			itemIndex: target.itemIndex,
+		});
+	}
+}
+
+async function storedSize(context: IExecuteFunctions, binary: IBinaryData): Promise<number> {
+	if (binary.id) return Number((await context.helpers.getBinaryMetadata(binary.id)).fileSize);
+	return Buffer.from(binary.data, 'base64').length;
+}
+
+export async function downloadToBinary(
+	context: IExecuteFunctions,
+	client: PrintOsClient,
+	request: PrintOsRequest,
+	target: DownloadTarget,
+): Promise<IBinaryData> {
+	const signed = await client.requestWithResponse<ResponseStream>({ ...request, stream: true, itemIndex: target.itemIndex, operation: target.operation });
+	let response: StreamResponse = { body: signed.body, headers: signed.headers, statusCode: signed.status };
+	if (response.statusCode >= 300) {
+		response.body.destroy();
+		const location = header(response.headers, 'location');
+		if (!location) {
+			throw new NodeApiError(context.getNode(), { status: response.statusCode, message: 'redirect without a Location' } as JsonObject, {
+				message: `PrintOS answered ${target.operation} with a redirect (HTTP ${response.statusCode}) but named no address`,
+				itemIndex: target.itemIndex,
+			});
+		}
+		response = await fetchUnsigned(context, client, new URL(location, client.url(request)).toString(), target);
+	}
+
+	const expected = Number(header(response.headers, 'content-length'));
+	const fileName = target.fileName || dispositionFileName(header(response.headers, 'content-disposition'));
+	const mimeType = target.mimeType || header(response.headers, 'content-type')?.split(';')[0].trim() || undefined;
+	let binary: IBinaryData;
+	try {
+		binary = await context.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	} catch (error) {
+		response.body.destroy();
+		throw new NodeApiError(context.getNode(), { message: networkReason(error) } as JsonObject, {
+			// n8n would replace a message naming a socket error code with a generic one
+			message: `The download broke off during ${target.operation}: the connection closed before the whole file arrived`,
+			description: `${networkReason(error)}. No binary was kept; run the operation again.`,
+			itemIndex: target.itemIndex,
+		});
+	}
+	if (Number.isFinite(expected) && header(response.headers, 'content-length') !== undefined) {
+		const size = await storedSize(context, binary);
+		if (size !== expected) {
+			throw new NodeApiError(context.getNode(), { message: 'short download' } as JsonObject, {
+				message: `The download broke off during ${target.operation}: ${size} of ${expected} bytes arrived`,
+				description: 'No binary was kept; run the operation again.',
+				itemIndex: target.itemIndex,
+			});
+		}
+	}
+	return binary;
+}

@@ -1,0 +1,79 @@
+/**
+ * Order File: Download (n8n's default, in-memory binary mode): one item per file of the order, with
+ * its bytes, name, MIME type and component, fetched from the presigned URL without signing headers;
+ * a download cut off midway fails the item and yields no binary.
+ */
+import { createHash } from 'crypto';
+
+import type { IBinaryData } from 'n8n-workflow';
+
+import { generatedSha256, generatedUrl } from '../../../sandbox/downloads';
+import { validOrder } from '../../helpers/siteFlowOrders';
+import { BOTH_AUTHS, useSiteFlowSandbox } from '../../helpers/siteFlowSandbox';
+
+const harness = useSiteFlowSandbox();
+const { run } = harness;
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** An order of two items, artwork Site Flow fetches from (generated) URLs, once it has received them. */
+async function orderWithTwoFiles(sourceOrderId: string): Promise<string> {
+	const url = harness.sandbox().url;
+	const order = validOrder(sourceOrderId, generatedUrl(url, 150_000, `${sourceOrderId}-cover`, 'cover.pdf'));
+	order.orderData.items.push({
+		sourceItemId: `${sourceOrderId}-2`,
+		sku: order.orderData.items[0].sku,
+		quantity: 1,
+		shipmentIndex: 0,
+		components: [{ code: 'Content', path: generatedUrl(url, 90_000, `${sourceOrderId}-inner`, 'inner.pdf'), fetch: true }],
+	});
+	const result = await run({ resource: 'order', operation: 'submit', submitTarget: 'siteFlowApi', inputMode: 'json', orderJson: order });
+	expect(result.error).toBeUndefined();
+	await harness.sandbox().advance(31);
+	harness.sandbox().clearRequests();
+	return String(result.items[0].json._id);
+}
+
+function hashOf(binary: IBinaryData): string {
+	return createHash('sha256').update(Buffer.from(binary.data, 'base64').toString('latin1'), 'latin1').digest('hex');
+}
+
+describe.each(BOTH_AUTHS)('Order File: Download with %s', (auth) => {
+	it('returns one item per file with its bytes, name, MIME type and component', async () => {
+		const orderId = await orderWithTwoFiles(`DL-${auth}`);
+		const order = harness.sandbox().order(orderId);
+		const result = await run({ resource: 'orderFile', operation: 'download', orderId: byId(orderId), binaryPropertyName: 'artwork' }, { auth });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.fileName, item.json.mimeType, (item.json.component as { code: string; sourceItemId: string }).sourceItemId])).toEqual([
+			['cover.pdf', 'application/pdf', `DL-${auth}-1`],
+			['inner.pdf', 'application/pdf', `DL-${auth}-2`],
+		]);
+		const [cover, inner] = result.items.map((item) => item.binary?.artwork as IBinaryData);
+		expect(hashOf(cover)).toBe(generatedSha256(150_000, `DL-${auth}-cover`));
+		expect(hashOf(inner)).toBe(generatedSha256(90_000, `DL-${auth}-inner`));
+		expect(result.items[0].json.component).toMatchObject({ _id: order?.orderData.items[0].components[0]._id, code: 'Content' });
+		expect(result.items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+
+		const downloads = harness.sandbox().requests(100).filter((entry) => entry.download);
+		expect(downloads.map((entry) => entry.download)).toEqual([
+			{ hmacHeaders: false, bytesSent: 150_000, broken: false },
+			{ hmacHeaders: false, bytesSent: 90_000, broken: false },
+		]);
+	});
+});
+
+it('fails the item when a file download breaks off midway, with no binary in the output', async () => {
+	const orderId = await orderWithTwoFiles('DL-BROKEN');
+	harness.sandbox().setFaults({ breakDownload: { count: 1, afterBytes: 50_000 } });
+	const result = await run({ resource: 'orderFile', operation: 'download', orderId: byId(orderId), binaryPropertyName: 'data' }, { continueOnFail: true });
+	expect(result.items).toHaveLength(1);
+	expect(result.items[0].binary).toBeUndefined();
+	expect(result.items[0].json.error).toMatch(/^The download broke off during Order File: Download \(file cover\.pdf\)/);
+});
+
+it('names a file Site Flow has not received yet', async () => {
+	const order = validOrder('DL-WAIT', 'https://artwork.invalid/never.pdf');
+	const submitted = await run({ resource: 'order', operation: 'submit', submitTarget: 'siteFlowApi', inputMode: 'json', orderJson: order });
+	const result = await run({ resource: 'orderFile', operation: 'download', orderId: byId(String(submitted.items[0].json._id)) });
+	expect(result.error?.message).toContain('never.pdf has not been received yet');
+	expect(result.error?.httpCode).toBe('404');
+});
