@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { BOX_ENDPOINTS } from '../Box/endpoints';
+import { credentialTest } from '../shared/credentialTest';
 import { PrintOsClient } from '../transport/client';
 import { compareFolder, filesOf, markOf, type BoxEvent, type FolderState } from './folderWatch';
 
@@ -17,7 +18,7 @@ export class PrintOsBoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HP PrintOS Box Trigger',
 		name: 'printOsBoxTrigger',
-		icon: 'file:printosBoxTrigger.svg',
+		icon: { light: 'file:printosBoxTrigger.svg', dark: 'file:printosBoxTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Polling folder " + $parameter["folderId"]}}',
@@ -26,7 +27,7 @@ export class PrintOsBoxTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'printOsApi', required: true }],
+		credentials: [{ name: 'printOsApi', required: true, testedBy: 'printOsApiConnectionTest' }],
 		properties: [
 			{
 				displayName: 'Folder ID',
@@ -51,6 +52,8 @@ export class PrintOsBoxTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const folderId = String(this.getNodeParameter('folderId', '') ?? '').trim();

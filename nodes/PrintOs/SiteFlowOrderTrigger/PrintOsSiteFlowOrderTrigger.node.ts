@@ -8,6 +8,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ORDER_STATUSES } from '../SiteFlow/order/orderStatuses';
 import { simplifyOrder } from '../SiteFlow/order/simplifyOrder';
+import { credentialTest } from '../shared/credentialTest';
 import { PrintOsClient } from '../transport/client';
 import type { PrintOsCredentialType } from '../transport/connection';
 import {
@@ -69,7 +70,7 @@ export class PrintOsSiteFlowOrderTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HP PrintOS Site Flow Order Trigger',
 		name: 'printOsSiteFlowOrderTrigger',
-		icon: 'file:printosSiteFlowOrderTrigger.svg',
+		icon: { light: 'file:printosSiteFlowOrderTrigger.svg', dark: 'file:printosSiteFlowOrderTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Polling: " + $parameter["statuses"].join(", ")}}',
@@ -79,8 +80,8 @@ export class PrintOsSiteFlowOrderTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'siteFlowApi', required: true, displayOptions: { show: { authentication: ['siteFlowApi'] } } },
-			{ name: 'printOsApi', required: true, displayOptions: { show: { authentication: ['printOsApi'] } } },
+			{ name: 'siteFlowApi', required: true, testedBy: 'siteFlowApiConnectionTest', displayOptions: { show: { authentication: ['siteFlowApi'] } } },
+			{ name: 'printOsApi', required: true, testedBy: 'printOsApiConnectionTest', displayOptions: { show: { authentication: ['printOsApi'] } } },
 		],
 		properties: [
 			{
@@ -160,6 +161,8 @@ export class PrintOsSiteFlowOrderTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const statuses = readStatuses(this);
