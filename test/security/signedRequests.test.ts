@@ -171,7 +171,7 @@ describe('ids are checked before sending', () => {
 			continueOnFail: true,
 		});
 		expect(result.items).toHaveLength(2);
-		expect(String(result.items[1].json.error)).toMatch(new RegExp(`"orderId" "${orderId.replace(/\./g, '\\.')}" is not an id.*\\[item 1\\]`));
+		expect(String((result.items[1].json.error as { message?: string }).message)).toMatch(new RegExp(`"orderId" "${orderId.replace(/\./g, '\\.')}" is not an id.*\\[item 1\\]`));
 		expect(api.requests.map((request) => request.url)).toEqual(['/api/order/abc']);
 	});
 

@@ -295,7 +295,8 @@ export class PrintOsClient {
 			if (response) {
 				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
 				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);
-				if (response.statusCode >= 300 && response.statusCode < 400) {
+				// A download gets its redirect back to fetch the target unsigned; anything else refuses it.
+				if (response.statusCode >= 300 && response.statusCode < 400 && !request.stream) {
 					throw redirectRefused(this.node, response.statusCode, headerValue(response.headers, 'location'), url, operation, request.itemIndex);
 				}
 				if (response.statusCode < 400) {

@@ -53,14 +53,14 @@ it('announces a new revision and a changed preflight result only when asked for'
 	expect((await runBox(sandbox, { resource: 'file', operation: 'preflight', fileId: locator(String(file._id)) })).error).toBeUndefined();
 	const preflighted = await poll(folderId, ['revisionChanged', 'preflightChanged'], base.staticData);
 	expect(events(preflighted.items)).toEqual(['preflightChanged:photo.jpg']);
-	expect(preflighted.items[0].json).toMatchObject({ preflight: 'ok', revision: '1' });
+	expect(preflighted.items[0].json).toMatchObject({ preflight: 'ok', revision: '2' });
 
 	expect((await runBox(sandbox, { resource: 'file', operation: 'convertToPdf', fileId: locator(String(file._id)) })).error).toBeUndefined();
 	const onlyPreflight = await poll(folderId, ['preflightChanged'], preflighted.staticData);
 	expect(onlyPreflight.items).toEqual([]);
 	const converted = await poll(folderId, ['revisionChanged', 'preflightChanged'], preflighted.staticData);
 	expect(events(converted.items)).toEqual(['revisionChanged:photo.pdf']);
-	expect(converted.items[0].json).toMatchObject({ revision: '2', previous: { revision: '1' } });
+	expect(converted.items[0].json).toMatchObject({ revision: '3', previous: { revision: '2' } });
 	expect((await poll(folderId, ['revisionChanged', 'preflightChanged'], converted.staticData)).items).toEqual([]);
 });
 
