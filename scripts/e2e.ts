@@ -174,7 +174,7 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 			const started = Date.now();
 			try {
 				await measure(`n8n ${version}: ${scenario.name}`, () =>
-					withTimeout(scenario.run(env!), SCENARIO_TIMEOUT_MS, scenario.name),
+					withTimeout(scenario.run(env!), scenario.timeoutMs ?? SCENARIO_TIMEOUT_MS, scenario.name),
 				);
 				record({ version, name: scenario.name, ok: true, ms: Date.now() - started });
 			} catch (error) {

@@ -48,6 +48,8 @@ export interface Scenario {
 	credentials?(setup: SetupInfo): CredentialImport[];
 	/** Workflow ids to activate before n8n starts. */
 	activate?: string[];
+	/** How long the scenario may take (default 5 minutes). */
+	timeoutMs?: number;
 	run(env: E2eEnv): Promise<void>;
 }
 

@@ -80,7 +80,8 @@ export const browserScenario: Scenario = {
 			check(login.ok(), `POST /rest/login answered ${login.status()}`);
 
 			// 1. The canvas: all three nodes, each with its icon loaded.
-			await page.goto(`${env.n8nUrl}/workflow/${WORKFLOW_ID}`);
+			// the editor bundle is large: on a busy 2-core machine its first load can take over 30 s
+			await page.goto(`${env.n8nUrl}/workflow/${WORKFLOW_ID}`, { timeout: 120_000 });
 			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 			await page.waitForLoadState('networkidle');
 			for (const n of NODES) {
