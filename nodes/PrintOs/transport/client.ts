@@ -25,7 +25,7 @@ import {
 	type PrintOsService,
 } from './connection';
 import { fillPath, type Endpoint, type RepeatRefusal } from './endpoint';
-import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, pauseAccount } from './pacer';
+import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, noteSuccess, pauseAccount } from './pacer';
 import {
 	DEFAULT_RETRY_SETTINGS,
 	defaultRetryMode,
@@ -41,12 +41,15 @@ export type PrintOsContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFu
 export interface ClientSettings {
 	/** Requests per minute this process sends for one account; 0 turns pacing off. */
 	pacePerMinute: number;
+	/** `pacePerMinute` is a ceiling and the share below it is learned from 429s (no explicit pace set). */
+	learnPace: boolean;
 	timeoutMs: number;
 	retry: RetrySettings;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 	pacePerMinute: DEFAULT_PACE_PER_MINUTE,
+	learnPace: true,
 	timeoutMs: 60_000,
 	retry: DEFAULT_RETRY_SETTINGS,
 };
@@ -107,6 +110,14 @@ function isCancellation(code: string | undefined): boolean {
 function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
 	const value = headers?.[name];
 	return Array.isArray(value) ? value[0] : value;
+}
+
+function announcedLimits(response: FullResponse, sentAt: number) {
+	const number = (name: string) => {
+		const value = headerValue(response.headers, name);
+		return value === undefined || value === '' ? undefined : Number(value);
+	};
+	return { limit: number('x-ratelimit-limit'), remaining: number('x-ratelimit-remaining'), sentAt };
 }
 
 export class PrintOsClient {
@@ -178,7 +189,7 @@ export class PrintOsClient {
 		let waited = 0;
 		let anAttemptLostItsAnswer = false;
 		for (let retry = 0; ; retry++) {
-			await acquireSlot(paceKey, this.settings.pacePerMinute);
+			const sentAt = await acquireSlot(paceKey, this.settings.pacePerMinute, { learn: this.settings.learnPace });
 			let outcome: AttemptOutcome;
 			let response: FullResponse | undefined;
 			let failure: { code?: string; reason: string } | undefined;
@@ -201,9 +212,9 @@ export class PrintOsClient {
 			}
 
 			if (response) {
-				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
-				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);
+				adoptAnnouncedLimit(paceKey, announcedLimits(response, sentAt), this.settings.pacePerMinute);
 				if (response.statusCode < 400) {
+					noteSuccess(paceKey);
 					return {
 						status: response.statusCode,
 						headers: response.headers as Record<string, string>,
@@ -223,7 +234,7 @@ export class PrintOsClient {
 			const canRetry = isRetryable(outcome, mode) && retry < this.settings.retry.maxRetries;
 			const delay = canRetry ? retryDelayMs(outcome, retry + 1, this.settings.retry) : 0;
 			if (outcome.kind === 'response' && outcome.status === 429) {
-				pauseAccount(paceKey, Date.now() + delay);
+				pauseAccount(paceKey, Date.now() + delay, sentAt);
 			}
 			if (canRetry && waited + delay <= this.settings.retry.maxTotalWaitMs) {
 				waited += delay;

@@ -1,13 +1,16 @@
 /**
- * Runs a node's items with a bounded number in flight. Output keeps input order and pairs each
- * result with its item; with "Continue On Fail" a failed item becomes an error item and the others
- * go on, otherwise the first failure in input order stops the node once in-flight items settle.
+ * Runs a node's items with a bounded number in flight (the bound adapts to the round-trip time,
+ * see adaptiveConcurrency.ts). Output keeps input order and pairs each result with its item; with
+ * "Continue On Fail" a failed item becomes an error item and the others go on, otherwise the first
+ * failure in input order stops the node once in-flight items settle.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** Ten in flight keep PrintOS's 3000 requests/minute busy at ~200 ms latency without outrunning the pacer. */
-export const DEFAULT_ITEM_CONCURRENCY = 10;
+import { AdaptiveConcurrency, AUTO_MAX_ITEMS_IN_FLIGHT } from './adaptiveConcurrency';
+
+/** 0: the bound adapts up to AUTO_MAX_ITEMS_IN_FLIGHT; a positive number is the most in flight. */
+export const DEFAULT_ITEM_CONCURRENCY = 0;
 
 export type ItemHandler = (
 	itemIndex: number,
@@ -49,11 +52,15 @@ export async function runItems(
 	let next = 0;
 	const failure: { first?: { index: number; error: Error } } = {};
 
+	const upperBound = Math.floor(concurrency) > 0 ? Math.floor(concurrency) : AUTO_MAX_ITEMS_IN_FLIGHT;
+	const inFlight = new AdaptiveConcurrency(upperBound, concurrency > 0 ? upperBound : undefined);
+	const hasWork = () => next < itemCount && !failure.first;
+
 	const worker = async () => {
-		while (next < itemCount && !failure.first) {
+		while (await inFlight.admit(hasWork)) {
 			const itemIndex = next++;
 			try {
-				outputs[itemIndex] = toItems(await handler(itemIndex), itemIndex);
+				outputs[itemIndex] = toItems(await inFlight.measure(async () => await handler(itemIndex)), itemIndex);
 			} catch (error) {
 				const nodeError = asNodeError(context, error, itemIndex);
 				if (continueOnFail) {
@@ -76,7 +83,7 @@ export async function runItems(
 		}
 	};
 
-	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
+	const workers = Math.max(1, Math.min(upperBound, itemCount));
 	await Promise.all(Array.from({ length: workers }, worker));
 	if (failure.first) throw failure.first.error;
 	return outputs.flat();
