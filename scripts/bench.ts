@@ -64,7 +64,8 @@ import {
 import { freshSandboxWindow, RequestLogCollector, type SandboxStats } from './bench/sandboxLog';
 import { benchmarkSigning } from './bench/signing';
 import { linearityRatio, minimumPageRequests, msUntilNextMinute, steadyRate, type LogEntry } from './bench/stats';
-import { ACTIVE_WORKFLOWS, benchCredentials, benchWorkflows, NODE, WF } from './bench/workflows';
+import { ACTIVE_WORKFLOWS as BENCH_WORKFLOWS, benchCredentials, benchWorkflows, NODE, WF } from './bench/workflows';
+import { benchLatencySweep, SWEEP_ACTIVE, sweepWorkflows, writeSweepDocs } from './bench/latencySweep';
 import { POSTBACK_HEADER, sandboxCredentials } from './lib/credentials';
 import { createInstance } from './lib/instance';
 import { formatDuration, info, timed, warn } from './lib/log';
@@ -78,7 +79,7 @@ import { freePort } from './lib/ports';
 import { stopAll } from './lib/processes';
 import { startSandbox, type Sandbox } from './lib/sandbox';
 
-const SECTIONS = ['signing', 'upload', 'listing', 'latency', 'ratelimit', 'postbacks'] as const;
+const SECTIONS = ['signing', 'upload', 'listing', 'latency', 'ratelimit', 'postbacks', 'sweep'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values: args } = parseArgs({
@@ -487,7 +488,7 @@ async function startN8n(install: N8nInstall, tmpDir: string, sandbox: Sandbox, f
 			...sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken, smtpPort: 2525 }).filter((c) => c.type !== 'smtp'),
 			...benchCredentials(postbackToken),
 		]);
-		await importWorkflows(instance, benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY, triggerVersion: WHAT_IF_TRIGGER_VERSION }));
+		await importWorkflows(instance, [...benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY, triggerVersion: WHAT_IF_TRIGGER_VERSION }), ...sweepWorkflows()]);
 	});
 	let server = await timed(`Starting n8n ${install.version}`, () => startN8nServer(instance));
 	const owner = { email: 'bench@example.com', password: 'Bench-Passw0rd', firstName: 'Bench', lastName: 'Runner' };
@@ -604,6 +605,8 @@ ${concurrencyNote(r)}
 `;
 }
 
+const ACTIVE_WORKFLOWS = [...BENCH_WORKFLOWS, ...SWEEP_ACTIVE];
+
 async function main(): Promise<void> {
 	if (args.help) {
 		console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
@@ -639,9 +642,13 @@ async function main(): Promise<void> {
 			await section('upload', () => benchUpload(ctx));
 			await section('listing', () => benchListing(ctx));
 			let ids: string[] = [];
-			if (selected.has('latency') || selected.has('ratelimit')) {
+			if (selected.has('latency') || selected.has('ratelimit') || selected.has('sweep')) {
 				ids = await sandboxOrderIds(sandbox, Math.max(SIZE.rateLimitItems, SIZE.latencyItems));
 			}
+			await section('sweep', async () => {
+				const sweep = await benchLatencySweep({ ids: ids.slice(0, SIZE.rateLimitItems), comparisonItems: SIZE.latencyItems, runGet: (...a) => runGet(ctx, ...a), waitForNextMinute });
+				if (!SMOKE) writeSweepDocs(path.join(repoRoot, 'docs'), sweep, results.meta);
+			});
 			await section('latency', () => benchLatency(ctx, ids));
 			const postbacks = () => section('postbacks', () => benchPostbacks(ctx));
 			if (selected.has('ratelimit')) {

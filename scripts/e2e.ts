@@ -3,13 +3,15 @@
  * For each pinned n8n version (2.41.1 on Node 24, then 1.123.50 on this machine's Node):
  * a temporary user folder with the packed tarball installed as a community package, the PrintOS
  * sandbox, a mail sink, the credentials and workflows imported, `n8n start`, then every scenario
- * in test/e2e (and the browser check on 2.x). Prints PASS/FAIL per scenario and, as the last
+ * in test/e2e (and the browser check on 2.x). On 2.x also n8n's queue mode (test/e2e/queue/queueMode.ts). Prints PASS/FAIL per scenario and, as the last
  * line, "N passed, M failed"; exits non-zero on any failure. Every process started is stopped,
  * also when a step fails.
  *
  *   npm run test:e2e                          all versions, all scenarios
  *   npm run test:e2e -- --n8n 2 --only http   one version, scenarios whose name contains "http"
  *   npm run test:e2e -- --skip-browser --keep (keep the temporary folders for inspection)
+ *   npm run test:e2e -- --n8n 2 --only queue  n8n's queue mode alone (PostgreSQL, Redis, workers)
+ *   npm run test:e2e -- --skip-queue          without it
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { scenarios as allScenarios } from '../test/e2e';
+import { QUEUE_MODE_SCENARIO, runQueueModeScenario } from '../test/e2e/queue/queueMode';
 import type { E2eEnv, Scenario, SetupInfo } from '../test/e2e/harness';
 import { ensureChromium } from './lib/chromium';
 import { sandboxCredentials } from './lib/credentials';
@@ -37,6 +40,7 @@ const { values: args } = parseArgs({
 		n8n: { type: 'string' },
 		only: { type: 'string' },
 		'skip-browser': { type: 'boolean', default: false },
+		'skip-queue': { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
 	},
 });
@@ -196,6 +200,31 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 	else fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
+function queueModeSelected(major: number): boolean {
+	if (major < 2 || args['skip-queue']) return false;
+	return !args.only || QUEUE_MODE_SCENARIO.toLowerCase().includes(args.only.toLowerCase());
+}
+
+/** Queue mode has its own n8n processes, database and Redis (test/e2e/queue/queueMode.ts). */
+async function runQueueMode(install: N8nInstall, tarball: string): Promise<void> {
+	console.log(`\n=== n8n ${install.version} in queue mode ===`);
+	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `printos-e2e-queue-${install.version}-`));
+	const started = Date.now();
+	let ok = false;
+	try {
+		await measure(`n8n ${install.version}: ${QUEUE_MODE_SCENARIO}`, () =>
+			withTimeout(runQueueModeScenario({ install, tarball, tmpDir, log: (message) => console.log(`        ${message}`) }), 2 * SCENARIO_TIMEOUT_MS, QUEUE_MODE_SCENARIO),
+		);
+		ok = true;
+		record({ version: install.version, name: QUEUE_MODE_SCENARIO, ok, ms: Date.now() - started });
+	} catch (error) {
+		const message = error instanceof Error ? (error.name === 'CheckError' ? error.message : error.stack ?? error.message) : String(error);
+		record({ version: install.version, name: QUEUE_MODE_SCENARIO, ok, ms: Date.now() - started, detail: `${message}\n(logs: ${tmpDir})` });
+	}
+	if (ok && !args.keep) fs.rmSync(tmpDir, { recursive: true, force: true });
+	else info(`Kept ${tmpDir} for inspection`);
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const versions = selectedVersions();
@@ -214,7 +243,10 @@ async function main(): Promise<void> {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'printos-e2e-pack-'));
 	try {
 		const tarball = await packPackage(packDir);
-		for (const install of installs) await runVersion(install, tarball, browserError);
+		for (const install of installs) {
+			if (selectedScenarios(install.major, browserError).length > 0) await runVersion(install, tarball, browserError);
+			if (queueModeSelected(install.major)) await runQueueMode(install, tarball);
+		}
 	} finally {
 		fs.rmSync(packDir, { recursive: true, force: true });
 	}

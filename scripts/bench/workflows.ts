@@ -51,7 +51,7 @@ export const NODE = {
 
 const CONTINUE = { onError: 'continueRegularOutput' };
 
-function webhookNode(path: string) {
+export function webhookNode(path: string) {
 	return node(
 		NODE.webhook,
 		'n8n-nodes-base.webhook',
@@ -61,12 +61,12 @@ function webhookNode(path: string) {
 }
 
 /** Webhook body `{items: [{id}, ...]}` becomes one item per order id. */
-function splitNode() {
+export function splitNode() {
 	return node(NODE.split, 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.items', include: 'noOtherFields', options: {} });
 }
 
 /** `itemsInParallel` only for what-if runs (`--items-in-parallel`); the benchmark proper leaves the default. */
-function oursGetOrder(itemsInParallel?: number) {
+export function oursGetOrder(itemsInParallel?: number) {
 	return node(
 		NODE.ours,
 		OURS_TYPE.siteFlow,
@@ -82,7 +82,7 @@ function oursGetOrder(itemsInParallel?: number) {
 	);
 }
 
-function httpGetOrder(sandboxUrl: string, batching: boolean) {
+export function httpGetOrder(sandboxUrl: string, batching: boolean) {
 	return node(
 		NODE.http,
 		'n8n-nodes-base.httpRequest',

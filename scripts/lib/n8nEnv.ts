@@ -19,6 +19,8 @@ export interface N8nInstance {
 	encryptionKey: string;
 	/** Where server logs go. */
 	logDir: string;
+	/** Settings added to every command's environment (queue mode: database, Redis, binary data). */
+	extraEnv?: NodeJS.ProcessEnv;
 }
 
 export function baseUrl(instance: N8nInstance): string {
@@ -55,6 +57,7 @@ export function n8nEnv(instance: N8nInstance, brokerPort = instance.brokerPort):
 		DB_TYPE: 'sqlite',
 		// expression-engine tuning (n8n 2.x) passes through, so its effect can be measured
 		...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('N8N_EXPRESSION_ENGINE'))),
+		...instance.extraEnv,
 	};
 }
 

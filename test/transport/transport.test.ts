@@ -181,7 +181,7 @@ describe('items', () => {
 	});
 
 	it('keeps input order and pairing with bounded concurrency', async () => {
-		const result = await probeRun({ path: '={{ $json.path }}' }, { items: 24 });
+		const result = await probeRun({ path: '={{ $json.path }}', requestOptions: { retryBaseMs: 5, concurrency: 10 } }, { items: 24 });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.itemIndex)).toEqual([...Array(24).keys()]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([...Array(24).keys()].map((item) => ({ item })));

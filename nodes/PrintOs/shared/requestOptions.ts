@@ -22,10 +22,10 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Items in Parallel',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 10,
+			typeOptions: { minValue: 0, maxValue: 150 },
+			default: 0,
 			description:
-				'How many input items are processed at the same time. 1 processes them strictly one after another.',
+				'The most input items processed at the same time. 0 (automatic) adapts to PrintOS\'s round-trip time so that Max Requests per Minute, not this number, limits throughput. 1 processes them strictly one after another.',
 		},
 		{
 			displayName: 'Max Requests per Minute',
@@ -34,7 +34,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 2940,
 			description:
-				'Requests per minute this n8n instance sends for one PrintOS account, shared by all its workflows. PrintOS allows 3000; 0 turns pacing off.',
+				'Requests per minute this n8n process sends for one PrintOS account, shared by all its workflows. Without this option the pace starts at 2940 (PrintOS allows 3000) and shrinks when PrintOS answers 429, e.g. because queue-mode workers share the account. Set, it is used as given; 0 turns pacing off.',
 		},
 		{
 			displayName: 'Max Retries',
@@ -82,7 +82,10 @@ export function readRequestOptions(context: IExecuteFunctions): NodeRequestSetti
 	const number = (raw: unknown, label: string, min: number, whole = true) =>
 		checkedNumber(context, raw, { label: `Request Options › ${label}`, min, whole });
 	const client: Partial<ClientSettings> = {};
-	if (options.pacePerMinute !== undefined) client.pacePerMinute = number(options.pacePerMinute, 'Max Requests per Minute', 0);
+	if (options.pacePerMinute !== undefined) {
+		client.pacePerMinute = number(options.pacePerMinute, 'Max Requests per Minute', 0);
+		client.learnPace = false;
+	}
 	if (options.timeoutSeconds !== undefined) {
 		client.timeoutMs = number(options.timeoutSeconds, 'Timeout (Seconds)', 0.001, false) * 1000;
 	}
@@ -94,7 +97,7 @@ export function readRequestOptions(context: IExecuteFunctions): NodeRequestSetti
 	}
 	client.retry = { ...DEFAULT_CLIENT_SETTINGS.retry, ...retry };
 	return {
-		concurrency: number(options.concurrency ?? DEFAULT_ITEM_CONCURRENCY, 'Items in Parallel', 1),
+		concurrency: number(options.concurrency ?? DEFAULT_ITEM_CONCURRENCY, 'Items in Parallel', 0),
 		client,
 	};
 }

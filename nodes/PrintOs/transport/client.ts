@@ -27,7 +27,7 @@ import {
 } from './connection';
 import { fillPath, type Endpoint, type RepeatRefusal } from './endpoint';
 import { ItemBatch } from './items';
-import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, pauseAccount } from './pacer';
+import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, noteSuccess, pauseAccount } from './pacer';
 import {
 	DEFAULT_RETRY_SETTINGS,
 	defaultRetryMode,
@@ -49,6 +49,8 @@ export type PrintOsContext =
 export interface ClientSettings {
 	/** Requests per minute this process sends for one account; 0 turns pacing off. */
 	pacePerMinute: number;
+	/** `pacePerMinute` is a ceiling and the share below it is learned from 429s (no explicit pace set). */
+	learnPace: boolean;
 	timeoutMs: number;
 	retry: RetrySettings;
 }
@@ -60,6 +62,7 @@ export interface ClientSettings {
  */
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 	pacePerMinute: DEFAULT_PACE_PER_MINUTE,
+	learnPace: true,
 	timeoutMs: 20_000,
 	retry: DEFAULT_RETRY_SETTINGS,
 };
@@ -191,6 +194,14 @@ function redirectRefused(node: INode, status: number, location: string | undefin
 	);
 }
 
+function announcedLimits(response: FullResponse, sentAt: number) {
+	const number = (name: string) => {
+		const value = headerValue(response.headers, name);
+		return value === undefined || value === '' ? undefined : Number(value);
+	};
+	return { limit: number('x-ratelimit-limit'), remaining: number('x-ratelimit-remaining'), sentAt };
+}
+
 export class PrintOsClient {
 	/** The batch of items this client serves; it may hold requests (see items.ts). */
 	readonly batch = new ItemBatch();
@@ -267,7 +278,7 @@ export class PrintOsClient {
 		let anAttemptLostItsAnswer = false;
 		const startedAt = Date.now();
 		for (let retry = 0; ; retry++) {
-			await acquireSlot(paceKey, this.settings.pacePerMinute);
+			const sentAt = await acquireSlot(paceKey, this.settings.pacePerMinute, { learn: this.settings.learnPace });
 			let outcome: AttemptOutcome;
 			let response: FullResponse | undefined;
 			let failure: { code?: string; reason: string } | undefined;
@@ -293,13 +304,13 @@ export class PrintOsClient {
 				response.body = await readErrorBody(response.body);
 			}
 			if (response) {
-				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
-				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);
+				adoptAnnouncedLimit(paceKey, announcedLimits(response, sentAt), this.settings.pacePerMinute);
 				// A download gets its redirect back to fetch the target unsigned; anything else refuses it.
 				if (response.statusCode >= 300 && response.statusCode < 400 && !request.stream) {
 					throw redirectRefused(this.node, response.statusCode, headerValue(response.headers, 'location'), url, operation, request.itemIndex);
 				}
 				if (response.statusCode < 400) {
+					noteSuccess(paceKey);
 					return {
 						status: response.statusCode,
 						headers: response.headers as Record<string, string>,
@@ -319,7 +330,7 @@ export class PrintOsClient {
 			const canRetry = isRetryable(outcome, mode) && retry < this.settings.retry.maxRetries;
 			const delay = canRetry ? retryDelayMs(outcome, retry + 1, this.settings.retry) : 0;
 			if (outcome.kind === 'response' && outcome.status === 429) {
-				pauseAccount(paceKey, Date.now() + delay);
+				pauseAccount(paceKey, Date.now() + delay, sentAt);
 			}
 			const inTime = retryFitsDeadline(outcome, {
 				elapsedMs: Date.now() - startedAt,

@@ -13,12 +13,17 @@
  * Output keeps input order, pairs each result with its item, and an item that gives one result
  * keeps its input binary. An error item's json is only `{ error: {...} }`: the one shape both
  * n8n 1.x and 2.x route to the error output with "Continue (using error output)".
+ *
+ * How many items are in flight at once adapts to the round-trip time (adaptiveConcurrency.ts), so
+ * that the pacer, not the bound, limits throughput; Items in Parallel is its upper bound.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** Ten in flight keep PrintOS's 3000 requests/minute busy at ~200 ms latency without outrunning the pacer. */
-export const DEFAULT_ITEM_CONCURRENCY = 10;
+import { AdaptiveConcurrency, AUTO_MAX_ITEMS_IN_FLIGHT } from './adaptiveConcurrency';
+
+/** 0: the bound adapts up to AUTO_MAX_ITEMS_IN_FLIGHT; a positive number is the most in flight. */
+export const DEFAULT_ITEM_CONCURRENCY = 0;
 
 export type ItemHandler = (
 	itemIndex: number,
@@ -216,11 +221,14 @@ export async function runItems(
 	);
 	const failures = new Map<number, NodeError>();
 	let next = 0;
+	const upperBound = Math.floor(concurrency) > 0 ? Math.floor(concurrency) : AUTO_MAX_ITEMS_IN_FLIGHT;
+	const inFlight = new AdaptiveConcurrency(upperBound, concurrency > 0 ? upperBound : undefined);
+	const hasWork = () => next < toSend.length && (continueOnFail || !failures.size);
 	const worker = async () => {
-		while (next < toSend.length && (continueOnFail || !failures.size)) {
+		while (await inFlight.admit(hasWork)) {
 			const itemIndex = toSend[next++];
 			try {
-				outputs[itemIndex] = toItems(context, await handler(itemIndex), itemIndex);
+				outputs[itemIndex] = toItems(context, await inFlight.measure(async () => await handler(itemIndex)), itemIndex);
 			} catch (error) {
 				const nodeError = asNodeError(context, error, itemIndex);
 				if (continueOnFail) outputs[itemIndex] = errorItem(itemIndex, nodeError);
@@ -228,7 +236,7 @@ export async function runItems(
 			}
 		}
 	};
-	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, toSend.length));
+	const workers = Math.max(1, Math.min(upperBound, toSend.length));
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (failures.size) throw stopReport(failures, toSend, outputs, batch);

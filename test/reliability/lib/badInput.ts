@@ -856,7 +856,7 @@ async function watchedRun(world: World, spec: FuzzSpec, input: FuzzCase): Promis
 /** Request Options the node must refuse: counts below their minimum or not whole. */
 export function requestOptionsProblem(options: IDataObject): string | undefined {
 	const whole = (value: unknown, min: number) => value === undefined || (Number.isInteger(value) && (value as number) >= min);
-	if (!whole(options.concurrency, 1)) return 'an Items in Parallel that is not a whole number of at least 1';
+	if (!whole(options.concurrency, 0)) return 'an Items in Parallel that is not a whole number of at least 0 (0: automatic)';
 	if (!whole(options.maxRetries, 0)) return 'a negative Max Retries';
 	if (!whole(options.pacePerMinute, 0)) return 'a negative Max Requests per Minute';
 	return undefined;
