@@ -77,7 +77,7 @@ describe('2. the order service answers on its own port with the real paths', () 
 
 	it('is announced by the admin API and the root document', async () => {
 		expect((await admin(base, 'GET', '/urls')).body.siteFlow).toEqual({ api: `${base}/api`, orderService: sandbox.orderServiceUrl });
-		const root = await (await fetch(`${base}/`)).json();
+		const root = (await (await fetch(`${base}/`)).json()) as { siteFlow: { orderService: string } };
 		expect(root.siteFlow.orderService).toBe(sandbox.orderServiceUrl);
 	});
 

@@ -2,7 +2,7 @@
  * The credentials' Test button: the request n8n builds from `test.request` (method undefined,
  * baseURL an unresolved expression) is signed by `authenticate` and sent to the sandbox.
  */
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PrintOsApi } from '../../credentials/PrintOsApi.credentials';
 import { SiteFlowApi } from '../../credentials/SiteFlowApi.credentials';
@@ -14,15 +14,19 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 
-async function runCredentialTest(type: ICredentialType, credentials: ICredentialDataDecryptedObject) {
-	const request = { qs: {}, body: {}, headers: {}, ...type.test!.request } as IHttpRequestOptions;
-	const signed = (await type.authenticate!(credentials as never, request as never)) as IHttpRequestOptions;
+/** The credentials that sign; typed as the classes, whose `authenticate` is a function. */
+type SigningCredential = PrintOsApi | SiteFlowApi;
+
+async function runCredentialTest(type: SigningCredential, credentials: ICredentialDataDecryptedObject) {
+	// n8n builds the request from `test.request` with these defaults; the declarative type leaves `url` optional
+	const request = { qs: {}, body: {}, headers: {}, ...type.test.request } as IHttpRequestOptions;
+	const signed = await type.authenticate(credentials, request);
 	const response = await fetch(signed.url, { method: signed.method ?? 'GET', headers: signed.headers as Record<string, string> });
 	return { status: response.status, body: await response.json() };
 }
 
 describe('credential tests against the sandbox', () => {
-	const cases = () => [
+	const cases = (): Array<{ type: SigningCredential; credentials: ICredentialDataDecryptedObject }> => [
 		{ type: new PrintOsApi(), credentials: { key: 'sandbox-key', secret: 'sandbox-secret', environment: 'custom', baseUrl: sandbox.url, algorithm: 'SHA256' } },
 		{ type: new SiteFlowApi(), credentials: { token: 'sandbox-token', secret: 'sandbox-secret', environment: 'custom', baseUrl: `${sandbox.url}/api`, orderServiceUrl: sandbox.orderServiceUrl, algorithm: 'SHA256' } },
 	];
