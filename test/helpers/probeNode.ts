@@ -8,6 +8,7 @@ import { PrintOsClient } from '../../nodes/PrintOs/transport/client';
 import type { Endpoint, HttpMethod } from '../../nodes/PrintOs/transport/endpoint';
 import { runItems } from '../../nodes/PrintOs/transport/items';
 import { listItems } from '../../nodes/PrintOs/transport/pagination';
+import type { RetrySettings } from '../../nodes/PrintOs/transport/retryPolicy';
 import { readRequestOptions, requestOptionsProperty } from '../../nodes/PrintOs/shared/requestOptions';
 import { SITE_FLOW_PAGING } from '../../nodes/PrintOs/SiteFlow/endpoints';
 
@@ -36,6 +37,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Max Pages', name: 'maxPages', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Status', name: 'repeatRefusalStatus', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Message', name: 'repeatRefusalMessage', type: 'string', default: '' },
+			{ displayName: 'Retry Settings', name: 'retrySettings', type: 'json', default: '' },
 			requestOptionsProperty,
 		],
 	};
@@ -43,7 +45,13 @@ export class TransportProbe implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRequestOptions(this);
 		const credentialType = this.getNodeParameter('credentialType', 0) as 'printOsApi' | 'siteFlowApi';
-		const client = await PrintOsClient.create(this, credentialType, settings.client);
+		// settings the node's Request Options do not expose (total-wait budget, jitter), for exact retry counts
+		const rawRetry = this.getNodeParameter('retrySettings', 0, '') as string | IDataObject;
+		const retryOverrides = (typeof rawRetry === 'string' ? (rawRetry ? JSON.parse(rawRetry) : {}) : rawRetry) as Partial<RetrySettings>;
+		const client = await PrintOsClient.create(this, credentialType, {
+			...settings.client,
+			retry: { ...(settings.client.retry ?? {}), ...retryOverrides } as RetrySettings,
+		});
 		const results = await runItems(
 			this,
 			async (itemIndex) => {
