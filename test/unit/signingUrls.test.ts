@@ -94,6 +94,7 @@ describe('gatewayServicePath', () => {
 
 	it('is "/" for the root or a service without a path', () => {
 		expect(gatewayServicePath('/printos', '/printos')).toBe('/');
+		expect(gatewayServicePath('/hp/printos', '/hp/printos')).toBe('/');
 		expect(gatewayServicePath('/box')).toBe('/');
 	});
 
