@@ -9,6 +9,4 @@ module.exports = {
 	},
 	testTimeout: 30000,
 	maxWorkers: 2,
-	// n8n-core leaves timers of its own services running after a workflow finishes
-	forceExit: true,
 };

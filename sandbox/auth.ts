@@ -1,5 +1,5 @@
 /**
- * Verifies PrintOS HMAC signatures as strictly as production (spec §1.1, §1.2), recomputing them
+ * Verifies PrintOS HMAC signatures as strictly as production (docs/printos-api.md#signing), recomputing them
  * with the same pure signing module the credentials use. Failures say what was wrong, never what
  * the right signature would have been.
  */
@@ -29,7 +29,7 @@ export type AuthResult =
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
 const SPACED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)(?: ?(UTC|GMT|Z|[+-]\d{2}:?\d{2}))?$/;
 
-/** Scheme A: ISO-8601 with a zone, with or without milliseconds (spec §1.1). */
+/** Scheme A: ISO-8601 with a zone, with or without milliseconds (docs/printos-api.md#signing-gateway). */
 export function parseGatewayDate(value: string): number | undefined {
 	if (!ISO_8601.test(value)) return undefined;
 	const ms = Date.parse(value);
@@ -37,7 +37,7 @@ export function parseGatewayDate(value: string): number | undefined {
 }
 
 /**
- * Scheme B dates vary by SDK (spec §1.2): ISO, Unix seconds (PHP), `YYYY-MM-DD HH:mm:ss` (old
+ * Scheme B dates vary by SDK (docs/printos-api.md#signing-site-flow): ISO, Unix seconds (PHP), `YYYY-MM-DD HH:mm:ss` (old
  * Python), local `datetime.now().isoformat()` without a zone (current Python) or `... UTC` (Ruby).
  * Zone-less forms are read as UTC and flagged, since the client's zone is unknown.
  */
@@ -112,7 +112,7 @@ export function verifyGateway(
 	if (!date) return unauthorized('Missing x-hp-hmac-date header (the ISO-8601 date that was signed)');
 	const parts = splitCredential(authorization);
 	if (!parts) return unauthorized('Malformed x-hp-hmac-authentication header: expected "<key>:<hex signature>"');
-	// Without the header the gateway's legacy default is SHA1 (spec §1.1: the PHP and Java samples
+	// Without the header the gateway's legacy default is SHA1 (docs/printos-api.md#signing-gateway: the PHP and Java samples
 	// sent none), and SHA1 is what HP's 2022 notice refuses with "400 Not Authorized"
 	const algorithm = algorithmOf(header(headers, 'x-hp-hmac-algorithm'), 'SHA1');
 	if (!algorithm) return unauthorized('Unsupported x-hp-hmac-algorithm: use SHA256', parts.id);
@@ -155,7 +155,7 @@ export function verifySiteFlow(
 	if (!parts) return unauthorized('Malformed x-oneflow-authorization header: expected "<token>:<hex signature>"');
 	const credential = catalogue.credentials.get(credentialKey('B', parts.id));
 	if (!credential) return { ok: false, status: 401, body: { message: 'Token Not Found' }, credentialId: parts.id };
-	// Without the header the server reads the signature as SHA1 (spec §1.2)
+	// Without the header the server reads the signature as SHA1 (docs/printos-api.md#signing-site-flow)
 	const algorithm = algorithmOf(header(headers, 'x-oneflow-algorithm'), 'SHA1');
 	if (!algorithm) return unauthorized('Unsupported x-oneflow-algorithm: use SHA256 or SHA1', parts.id);
 	const read = readSiteFlowDate(date);
@@ -187,10 +187,10 @@ export function verifySiteFlow(
 }
 
 /**
- * `x-oneflow-account` (spec §1.2): a service user acts in the named account. The header carries an
+ * `x-oneflow-account` (docs/printos-api.md#signing-site-flow): a service user acts in the named account. The header carries an
  * account id; naming one's own account changes nothing. Anyone else gets 403 in the generic error
- * envelope (spec §3.6: "403: key not allowed for this resource"); the exact wording PrintOS uses is
- * not published [INFER].
+ * envelope (docs/printos-api.md#errors: "403: key not allowed for this resource"); the exact wording PrintOS uses is
+ * not published (inferred; docs/printos-api.md#q-service-user).
  */
 function actAs(credential: CredentialRecord, algorithm: HmacAlgorithm, accountId: string | undefined, catalogue: Catalogue): AuthResult {
 	if (!accountId) return { ok: true, credential, algorithm, actingAs: credential.account };

@@ -1,7 +1,7 @@
 /**
  * Fault knobs a test turns on to see how a client copes (latency, throttling, 5xx, dropped
  * connections, slow answers), and the production-like rate limit: a fixed window per calendar
- * minute per key or token (spec §3.8: 3000 requests/minute, 429 until the next minute).
+ * minute per key or token (docs/printos-api.md#rate-limit: 3000 requests/minute, 429 until the next minute).
  *
  * `failNext`, `dropBeforeProcessing`, `dropAfterProcessing` and `slow` apply to API requests, and
  * to upload PUTs (`/_uploads/...`) only when their `match.path` is given and matches the upload's

@@ -18,7 +18,7 @@ const STATUS_NAMES: Record<number, string> = {
 	503: 'ServiceUnavailable',
 };
 
-/** Site Flow's generic error envelope (spec §3.6). */
+/** Site Flow's generic error envelope (docs/printos-api.md#errors). */
 export function errorBody(code: number, message: string, extra: Json = {}): Json {
 	return { success: false, error: { code, name: STATUS_NAMES[code] ?? 'Error', message, ...extra } };
 }

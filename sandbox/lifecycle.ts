@@ -14,7 +14,7 @@ import type { Json } from './types';
 
 type FileState = 'received' | 'waiting' | 'unfetchable';
 
-/** Hosts the spec's tests use for artwork that can never be fetched. */
+/** Hosts the tests use for artwork that can never be fetched. */
 export function isUnfetchableUrl(url: unknown): boolean {
 	try {
 		const host = new URL(String(url)).hostname.toLowerCase();
@@ -90,7 +90,7 @@ export class Lifecycle {
 			? this.core.store.uploads.get(file.uploadId)
 			: this.core.uploads.byFetchUrl(file.fetchUrl);
 		file.status = 'received';
-		// The artwork arrived: the file and its current version now know its size (spec §3.2 O2 shape)
+		// The artwork arrived: the file and its current version now know its size (docs/printos-api.md#order-submit)
 		if (upload?.size !== undefined) file.fileSize = upload.size;
 		const version = (file.versions as Json[] | undefined)?.find((entry) => entry._id === file.currentVersionId);
 		if (version) Object.assign(version, { status: 'received', receivedAt: this.nowIso, fileSize: file.fileSize ?? 0, sha256: upload?.sha256 ?? null });

@@ -1,5 +1,5 @@
 /**
- * Site Flow-style triggers (spec §4): a URL, a method, static headers, a set of events and a
+ * Site Flow-style triggers (docs/printos-api.md#postbacks): a URL, a method, static headers, a set of events and a
  * template. Deliveries to one trigger go out one after another, in event order, the way a receiver
  * would see a real order progress; each is logged with its response status and duration.
  */

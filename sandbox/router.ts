@@ -29,7 +29,7 @@ export const FAMILIES: FamilyDefinition[] = [
 	{ family: 'box', scheme: 'A', server: 'main', prefix: '/box', mount: '/box', table: BOX_ENDPOINTS, handlers: boxHandlers },
 	{ family: 'gatewaySiteFlow', scheme: 'A', server: 'main', prefix: '/siteflow', mount: '/siteflow/api', table: SITE_FLOW_ENDPOINTS, handlers: siteFlowHandlers },
 	{ family: 'siteFlow', scheme: 'B', server: 'main', prefix: '/api', mount: '/api', table: SITE_FLOW_ENDPOINTS, handlers: siteFlowHandlers },
-	// orders.oneflow.io signs and serves `/api/order` (spec §1.2, B5), so it gets a port of its own
+	// orders.oneflow.io signs and serves `/api/order` (docs/printos-api.md#signing-site-flow), so it gets a port of its own
 	{ family: 'orderService', scheme: 'B', server: 'orderService', prefix: '/api', mount: '/api', table: ORDER_SERVICE_ENDPOINTS, handlers: orderServiceHandlers },
 ];
 

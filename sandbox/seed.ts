@@ -13,7 +13,7 @@ export const SANDBOX_CREDENTIALS = {
 	siteFlow: { token: 'sandbox-token', secret: 'sandbox-secret' },
 	destination: 'hp.sandbox-psp',
 	sourceAccount: 'sandbox-brand',
-	/** A service user (spec §1.2 `x-oneflow-account`): may act for the listed accounts, not for others. */
+	/** A service user (`x-oneflow-account`, docs/printos-api.md#signing-site-flow): may act for the listed accounts, not for others. */
 	serviceUser: { token: 'sandbox-service-token', secret: 'sandbox-secret', account: 'sandbox-service', actsFor: ['sandbox-brand', 'sandbox-brand-2'] },
 	/** A brand the service user acts for, and the plain token cannot reach. */
 	secondBrand: 'sandbox-brand-2',

@@ -2,7 +2,7 @@
  * Two HTTP ports. The main one serves the gateway (`/box`, `/siteflow`), Site Flow (`/api`), upload
  * URLs (`/_uploads`), stored order-service payloads (`/_submissions`) and the admin API
  * (`/_sandbox`). The order service has a port of its own, because orders.oneflow.io serves and signs
- * `/api/order`, the very path the Site Flow API uses for synchronous submission (spec §1.2, B5).
+ * `/api/order`, the very path the Site Flow API uses for synchronous submission (docs/printos-api.md#signing-site-flow).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';

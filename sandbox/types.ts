@@ -1,6 +1,6 @@
 /**
  * Shapes shared across the sandbox. Order, folder and file documents stay loose JSON because clients
- * may send any extra field and PrintOS echoes it back (spec §3.5: unknown fields are kept, not refused).
+ * may send any extra field and PrintOS echoes it back (docs/printos-api.md#order-document: unknown fields are kept, not refused).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
@@ -26,7 +26,7 @@ export interface CredentialRecord {
 	scheme: Scheme;
 	/**
 	 * A Site Flow service user may act for these accounts (by name) when a request names one in
-	 * `x-oneflow-account` (spec §1.2). Empty for an ordinary token.
+	 * `x-oneflow-account` (docs/printos-api.md#signing-site-flow). Empty for an ordinary token.
 	 */
 	actsFor: string[];
 }

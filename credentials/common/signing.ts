@@ -1,5 +1,5 @@
 /**
- * PrintOS request signing (spec §1). Pure: no I/O, no clock unless none is given.
+ * PrintOS request signing (docs/printos-api.md#signing). Pure: no I/O, no clock unless none is given.
  *
  * Scheme A (PrintOS gateway: Box, gateway Site Flow):
  *   METHOD + " " + servicePath + timestamp      (servicePath: after /box, /siteflow, …; no query)
@@ -32,7 +32,7 @@ function hmacHex(algorithm: HmacAlgorithm, secret: string, text: string): string
 }
 
 function encodeQueryPart(value: string): string {
-	// `+` must never reach a server that decodes it as a space (spec §1.2)
+	// `+` must never reach a server that decodes it as a space (docs/printos-api.md#signing-site-flow)
 	return encodeURIComponent(value);
 }
 

@@ -1,5 +1,6 @@
 /**
- * Box endpoints (spec §2). The published ones follow the samples; the named-only ones (§2.2) live at
+ * Box endpoints (docs/printos-api.md#box). The published ones follow the samples; the named-only ones
+ * (docs/printos-api.md#box-named-only) live at
  * the inferred paths of BOX_ENDPOINTS with believable behaviour, so a node built on them can be tried.
  */
 import { BOX_UPLOAD_URL_FIELDS, type BoxEndpointName } from '../../nodes/PrintOs/Box/endpoints';

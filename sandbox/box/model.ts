@@ -1,5 +1,5 @@
 /**
- * Box folders and files as the samples show them (spec §2.1): a file keeps every version, and
+ * Box folders and files as the samples show them (docs/printos-api.md#box-facts): a file keeps every version, and
  * `currentVersion` is derived from `currentVersionId` so it can never disagree with `versions`.
  */
 import type { ApiContext } from '../context';
@@ -132,7 +132,7 @@ export function createFile(context: ApiContext, folder: Json, checked: Json): Js
 		flow: checked.flow ?? null,
 		flowId: checked.flowId ?? null,
 		uploadId: upload?.id ?? null,
-		// HP's sample output (spec §2.1, upload_file_output.txt): an added file has two versions, the
+		// HP's sample output (docs/printos-api.md#box-facts, upload_file_output.txt): an added file has two versions, the
 		// original (revision 1) and its "standard" preflight profile (revision 2), which is current
 		currentRevision: 2,
 		currentVersionId: versionId,

@@ -1,5 +1,5 @@
 /**
- * Turns a valid order into the document Site Flow keeps (spec §3.2 O1/O2): ids on every item,
+ * Turns a valid order into the document Site Flow keeps (docs/printos-api.md#order-submit): ids on every item,
  * component, shipment and file, product defaults on components, and the orderData defaults of the
  * sample output. Pure: the caller decides whether the result is stored (submit) or only shown (validate).
  */
@@ -54,7 +54,7 @@ function expandComponent(component: Json, product: Json, orderId: string, nowIso
 	const localFile = truthy(component.localFile);
 	const status = localFile ? 'received' : 'notreceived';
 	const fetchUrl = fetch ? component.path : null;
-	// HP's sample output (spec §3.2 O2, submit_order_output.txt): size and page count are 0 until
+	// HP's sample output (docs/printos-api.md#order-submit, submit_order_output.txt): size and page count are 0 until
 	// the artwork arrives, and revision 1 of the file is listed in versions[]
 	const versionId = objectId();
 	files.push({
@@ -154,7 +154,7 @@ function expandItem(item: Json, catalogue: Catalogue, orderId: string, nowIso: s
 	};
 }
 
-/** HP's sample output (spec §3.2 O2) lists these on every new shipment, empty until production packs it. */
+/** HP's sample output (docs/printos-api.md#order-submit) lists these on every new shipment, empty until production packs it. */
 function expandShipment(shipment: Json, index: number): Json {
 	return {
 		agentJobs: [],

@@ -1,6 +1,6 @@
 /**
- * Site Flow list paging (`page`, `pagesize`; envelope `{data, count, page, pages, success}`, spec
- * O5). Orders are stored oldest first, so the default and `_id`/creation sorts are slices.
+ * Site Flow list paging (`page`, `pagesize`; envelope `{data, count, page, pages, success}`;
+ * docs/printos-api.md#paging). Orders are stored oldest first, so the default and `_id`/creation sorts are slices.
  */
 import { SITE_FLOW_PAGING } from '../../nodes/PrintOs/SiteFlow/endpoints';
 import type { Json } from '../types';

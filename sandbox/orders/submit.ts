@@ -49,7 +49,7 @@ export interface CreateOptions {
 	status?: string;
 }
 
-/** Stores a checked order. Upload components get a pre-signed `url` to PUT their artwork to (spec §3.3). */
+/** Stores a checked order. Upload components get a pre-signed `url` to PUT their artwork to (docs/printos-api.md#order-artwork). */
 export function createOrder(core: SandboxCore, body: Json, account: Account, origin: string, options: CreateOptions = {}): Json {
 	const order = expandOrder(body, { catalogue: core.catalogue, source: account, nowMs: core.clock.now(), id: options.id });
 	if (options.routingRuleKey) order.routingRule = { key: options.routingRuleKey };

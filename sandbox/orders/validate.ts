@@ -1,5 +1,5 @@
 /**
- * Server-side order validation (spec §3.5), written independently of the node's own pre-flight
+ * Server-side order validation (docs/printos-api.md#order-checks), written independently of the node's own pre-flight
  * checks so a mistake in one cannot hide the same mistake in the other. Reports every problem at
  * once, with PrintOS-style paths (`orderData.items[0].components[0].path`).
  */
@@ -18,7 +18,7 @@ function filled(value: unknown): boolean {
 	return (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
 }
 
-/** The samples send booleans as `true` or `"true"` (spec §3.5). */
+/** The samples send booleans as `true` or `"true"` (docs/printos-api.md#order-checks). */
 export function truthy(value: unknown): boolean {
 	return value === true || value === 'true';
 }
@@ -61,7 +61,7 @@ function validateComponent(component: unknown, path: string, product: Json | und
 			});
 		}
 	}
-	// Spec §3.5: path is required "unless stock"; a file already at the PSP is named, not fetched
+	// docs/printos-api.md#order-checks: path is required "unless stock"; a file already at the PSP is named, not fetched
 	if (truthy(component.localFile) || component.type === 'stock') return;
 	if (!filled(component.path)) {
 		out.push({ path: `${path}.path`, message: 'path is required unless localFile is true (a URL when fetch is true, else a file name)' });
@@ -88,7 +88,7 @@ function validateItem(item: unknown, path: string, shipmentCount: number, catalo
 	} else {
 		out.push({ path: `${path}.sku`, message: 'sku or sourceProductId is required' });
 	}
-	// Optional, default 1: HP's gateway JavaScript order sample and its Postman collection leave it out (spec §3.5)
+	// Optional, default 1: HP's gateway JavaScript order sample and its Postman collection leave it out (docs/printos-api.md#order-checks)
 	if (item.quantity !== undefined && item.quantity !== null && !positiveInteger(item.quantity)) {
 		out.push({ path: `${path}.quantity`, message: 'quantity must be a positive whole number' });
 	}

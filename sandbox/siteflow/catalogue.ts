@@ -1,4 +1,4 @@
-/** Site Flow catalogue, account and file endpoints (spec §3.3, §3.4). */
+/** Site Flow catalogue, account and file endpoints (docs/printos-api.md#site-flow). */
 import { SITE_FLOW_UPLOAD_URL_FIELDS } from '../../nodes/PrintOs/SiteFlow/endpoints';
 import type { ApiContext, Handler } from '../context';
 import { HttpError } from '../http';

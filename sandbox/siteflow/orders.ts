@@ -1,4 +1,4 @@
-/** Site Flow order endpoints (spec §3.2), for both the gateway and the native API. */
+/** Site Flow order endpoints (docs/printos-api.md#orders), for both the gateway and the native API. */
 import type { ApiContext, Handler } from '../context';
 import { HttpError, isObject } from '../http';
 import { objectId } from '../ids';
@@ -116,7 +116,7 @@ export const orderHandlers = {
 	},
 } satisfies Record<string, Handler>;
 
-/** Order service (spec O3): stores first, answers at once, reports problems as submission errors. */
+/** Order service (docs/printos-api.md#order-submit): stores first, answers at once, reports problems as submission errors. */
 export const orderServiceHandlers = {
 	orderSubmit: (context) => {
 		const core = context.core;

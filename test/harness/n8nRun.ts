@@ -40,6 +40,7 @@ import {
 } from 'n8n-workflow';
 
 import { PrintOsApi } from '../../credentials/PrintOsApi.credentials';
+import './n8nCoreShutdown';
 import { SiteFlowApi } from '../../credentials/SiteFlowApi.credentials';
 
 export const CREDENTIAL_TYPES: Record<string, ICredentialType> = {

@@ -8,6 +8,7 @@ import { PrintOsClient } from '../../nodes/PrintOs/transport/client';
 import type { Endpoint, HttpMethod } from '../../nodes/PrintOs/transport/endpoint';
 import { runItems } from '../../nodes/PrintOs/transport/items';
 import { listItems } from '../../nodes/PrintOs/transport/pagination';
+import type { RetrySettings } from '../../nodes/PrintOs/transport/retryPolicy';
 import { readRequestOptions, requestOptionsProperty } from '../../nodes/PrintOs/shared/requestOptions';
 import { SITE_FLOW_PAGING } from '../../nodes/PrintOs/SiteFlow/endpoints';
 
@@ -37,6 +38,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Repeat Refusal Status', name: 'repeatRefusalStatus', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Message', name: 'repeatRefusalMessage', type: 'string', default: '' },
 			{ displayName: 'Max Request Ms', name: 'maxRequestMs', type: 'number', default: 0 },
+			{ displayName: 'Retry Settings', name: 'retrySettings', type: 'json', default: '' },
 			requestOptionsProperty,
 		],
 	};
@@ -47,7 +49,13 @@ export class TransportProbe implements INodeType {
 		const maxRequestMs = this.getNodeParameter('maxRequestMs', 0, 0) as number;
 		if (maxRequestMs) settings.client.retry = { ...settings.client.retry!, maxRequestMs };
 		const credentialType = this.getNodeParameter('credentialType', 0) as 'printOsApi' | 'siteFlowApi';
-		const client = await PrintOsClient.create(this, credentialType, settings.client);
+		// settings the node's Request Options do not expose (total-wait budget, jitter), for exact retry counts
+		const rawRetry = this.getNodeParameter('retrySettings', 0, '') as string | IDataObject;
+		const retryOverrides = (typeof rawRetry === 'string' ? (rawRetry ? JSON.parse(rawRetry) : {}) : rawRetry) as Partial<RetrySettings>;
+		const client = await PrintOsClient.create(this, credentialType, {
+			...settings.client,
+			retry: { ...(settings.client.retry ?? {}), ...retryOverrides } as RetrySettings,
+		});
 		const results = await runItems(
 			this,
 			client,

@@ -1,0 +1,115 @@
+/**
+ * The pacer's rules on jest's fake clock: which moment each request may go out at. The clock is
+ * advanced by hand, so these are exact checks of the schedule, not measurements of time.
+ */
+import {
+	acquireSlot,
+	adoptAnnouncedLimit,
+	DEFAULT_PACE_PER_MINUTE,
+	pauseAccount,
+	PRINTOS_REQUESTS_PER_MINUTE,
+	resetPacers,
+} from '../../nodes/PrintOs/transport/pacer';
+
+/** Starts `acquireSlot` and tells whether it has let the request go. */
+function request(key: string, perMinute: number): { released: () => boolean } {
+	let released = false;
+	void acquireSlot(key, perMinute).then(() => {
+		released = true;
+	});
+	return { released: () => released };
+}
+
+/** Advances the fake clock to `ms` after the test's start and lets promises settle. */
+let elapsed = 0;
+async function clockAt(ms: number): Promise<void> {
+	await jest.advanceTimersByTimeAsync(ms - elapsed);
+	elapsed = ms;
+}
+
+beforeEach(() => {
+	jest.useFakeTimers({ now: 1_000_000 });
+	elapsed = 0;
+	resetPacers();
+});
+afterEach(() => jest.useRealTimers());
+
+describe('pacer', () => {
+	it('spaces the requests of one account 60 s / perMinute apart', async () => {
+		const [first, second, third] = [request('a', 60), request('a', 60), request('a', 60)];
+		await clockAt(0);
+		expect([first.released(), second.released(), third.released()]).toEqual([true, false, false]);
+		await clockAt(999);
+		expect(second.released()).toBe(false);
+		await clockAt(1000);
+		expect([second.released(), third.released()]).toEqual([true, false]);
+		await clockAt(1999);
+		expect(third.released()).toBe(false);
+		await clockAt(2000);
+		expect(third.released()).toBe(true);
+	});
+
+	it('paces each account on its own', async () => {
+		request('a', 60);
+		const otherAccount = request('b', 60);
+		const sameAccount = request('a', 60);
+		await clockAt(0);
+		expect(otherAccount.released()).toBe(true);
+		expect(sameAccount.released()).toBe(false);
+	});
+
+	it('lets a request go at once when the account has been quiet for an interval', async () => {
+		request('a', 60);
+		await clockAt(5000);
+		const later = request('a', 60);
+		await clockAt(5000);
+		expect(later.released()).toBe(true);
+	});
+
+	it('holds every request of a paused account until the pause ends, and only that account', async () => {
+		request('a', 6000);
+		request('b', 6000);
+		await clockAt(0);
+		pauseAccount('a', Date.now() + 5000);
+		const paused = request('a', 6000);
+		const other = request('b', 6000);
+		await clockAt(4999);
+		expect(paused.released()).toBe(false);
+		expect(other.released()).toBe(true);
+		await clockAt(5000);
+		expect(paused.released()).toBe(true);
+	});
+
+	it('keeps the later of two pauses', async () => {
+		request('a', 6000);
+		await clockAt(0);
+		pauseAccount('a', Date.now() + 5000);
+		pauseAccount('a', Date.now() + 1000);
+		const waiting = request('a', 6000);
+		await clockAt(4999);
+		expect(waiting.released()).toBe(false);
+		await clockAt(5000);
+		expect(waiting.released()).toBe(true);
+	});
+
+	it('turns pacing off at perMinute 0, even for a paused account', async () => {
+		request('a', 60);
+		await clockAt(0);
+		pauseAccount('a', Date.now() + 60_000);
+		const unpaced = [request('a', 0), request('a', 0), request('a', -1)];
+		await clockAt(0);
+		expect(unpaced.map((entry) => entry.released())).toEqual([true, true, true]);
+	});
+
+	it('computes the pace just under an announced limit, never above the configured one', () => {
+		expect(DEFAULT_PACE_PER_MINUTE).toBeLessThan(PRINTOS_REQUESTS_PER_MINUTE);
+		// 613 announced: 613 × 2940/3000 = 600.74, paced at 600
+		expect(adoptAnnouncedLimit('a', { limit: 613 }, DEFAULT_PACE_PER_MINUTE)).toBe(600);
+		expect(adoptAnnouncedLimit('a', { limit: 100_000 }, 100)).toBe(100);
+		expect(adoptAnnouncedLimit('a', { limit: 600 }, 0)).toBe(0);
+		expect(adoptAnnouncedLimit('a', { limit: Number.NaN }, 2000)).toBe(2000);
+		expect(adoptAnnouncedLimit('a', { limit: 0 }, 2000)).toBe(2000);
+		expect(adoptAnnouncedLimit('a', { limit: -5 }, 2000)).toBe(2000);
+	});
+
+});
