@@ -51,7 +51,7 @@ export const NODE = {
 
 const CONTINUE = { onError: 'continueRegularOutput' };
 
-function webhookNode(path: string) {
+export function webhookNode(path: string) {
 	return node(
 		NODE.webhook,
 		'n8n-nodes-base.webhook',
