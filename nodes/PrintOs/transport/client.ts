@@ -296,6 +296,8 @@ export class PrintOsClient {
 				const announced = Number(headerValue(response.headers, 'x-ratelimit-limit'));
 				if (announced) adoptAnnouncedLimit(paceKey, announced, this.settings.pacePerMinute);
 				if (response.statusCode >= 300 && response.statusCode < 400) {
+					// a download's redirect goes back to the caller, which fetches the target unsigned
+					if (request.stream) return { status: response.statusCode, headers: response.headers as Record<string, string>, body: response.body as T };
 					throw redirectRefused(this.node, response.statusCode, headerValue(response.headers, 'location'), url, operation, request.itemIndex);
 				}
 				if (response.statusCode < 400) {

@@ -67,7 +67,7 @@ it('fails the item when a file download breaks off midway, with no binary in the
 	const result = await run({ resource: 'orderFile', operation: 'download', orderId: byId(orderId), binaryPropertyName: 'data' }, { continueOnFail: true });
 	expect(result.items).toHaveLength(1);
 	expect(result.items[0].binary).toBeUndefined();
-	expect(result.items[0].json.error).toMatch(/^The download broke off during Order File: Download \(file cover\.pdf\)/);
+	expect((result.items[0].json.error as { message: string }).message).toMatch(/^The download broke off during Order File: Download \(file cover\.pdf\)/);
 });
 
 it('names a file Site Flow has not received yet', async () => {
