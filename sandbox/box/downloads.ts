@@ -13,7 +13,8 @@ const MADE_UP_VERSION_BYTES = 4096;
 
 function versionSource(context: ApiContext, file: Json, version: Json): DownloadSource {
 	if (version.sourceUrl) return context.core.downloads.sourceOf(version.sourceUrl, version.uploadId);
-	if (version.revision === 1) return context.core.downloads.sourceOf(file.sourceUrl, file.uploadId);
+	// an added file's original and its preflight profile (revision 2, see ./model.ts) are the same bytes
+	if (Number(version.revision) <= 2) return context.core.downloads.sourceOf(file.sourceUrl, file.uploadId);
 	return { kind: 'generated', size: Number(version.size) || MADE_UP_VERSION_BYTES, seed: `${file._id}/${version._id}` };
 }
 

@@ -73,7 +73,7 @@ it('downloads the current version: same bytes, file name and MIME type, no signi
 	expect(binary).toMatchObject({ fileName: 'proof.pdf', mimeType: 'application/pdf' });
 	expect(binary.id).toMatch(/^filesystem(-v2)?:/);
 	expect(await storedHash(binary)).toEqual({ sha256: sha256(bytes), size: bytes.length });
-	expect(result.items[0].json).toMatchObject({ fileName: 'proof.pdf', mimeType: 'application/pdf', revision: 1 });
+	expect(result.items[0].json).toMatchObject({ fileName: 'proof.pdf', mimeType: 'application/pdf', revision: 2 });
 
 	const calls = sandbox.requests(1000).map((entry) => `${entry.method} ${entry.path.replace(/_downloads\/\w+/, '_downloads/:token').replace(/[0-9a-f]{24}/g, ':id')} ${entry.status}`);
 	expect(calls).toEqual(['GET /box/api/partner/file/:id 200', 'GET /box/api/partner/file/:id/download 302', 'GET /_downloads/:token 200']);
@@ -85,7 +85,8 @@ it('downloads a chosen revision by number or version _id, each with its own name
 	const converted = await runBox(sandbox, { resource: 'file', operation: 'convertToPdf', fileId: locator(fileId) });
 	expect(converted.error).toBeUndefined();
 	const versions = converted.items[0].json.versions as Array<{ _id: string; revision: number }>;
-	expect(versions.map((version) => version.revision)).toEqual([1, 2]);
+	// an added file has its original and its preflight profile; the conversion is revision 3
+	expect(versions.map((version) => version.revision)).toEqual([1, 2, 3]);
 
 	const original = await download(fileId, { version: 'chosen', revision: '1' });
 	expect(original.error).toBeUndefined();
@@ -94,11 +95,11 @@ it('downloads a chosen revision by number or version _id, each with its own name
 	expect(await storedHash(originalBinary)).toEqual({ sha256: generatedSha256(70_000, 'photo-seed'), size: 70_000 });
 
 	const current = await download(fileId);
-	const byId = await download(fileId, { version: 'chosen', revision: versions[1]._id });
+	const byId = await download(fileId, { version: 'chosen', revision: versions[2]._id });
 	for (const result of [current, byId]) {
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].binary?.file).toMatchObject({ fileName: 'photo.pdf', mimeType: 'application/pdf' });
-		expect(result.items[0].json).toMatchObject({ revision: 2, versionId: versions[1]._id });
+		expect(result.items[0].json).toMatchObject({ revision: 3, versionId: versions[2]._id });
 	}
 	const currentHash = await storedHash(current.items[0].binary?.file as IBinaryData);
 	expect(currentHash).toEqual(await storedHash(byId.items[0].binary?.file as IBinaryData));
