@@ -11,6 +11,8 @@
  *   4. Listing      Get Many, Return All over 5k/10k/20k orders: page requests and time
  *   5. Signing      the credentials' authenticate, in-process micro-benchmark
  *   6. Postbacks    Site Flow Trigger vs Webhook node (header auth, trigger → No Operation)
+ *   7. Download     a 1 GiB file into n8n's binary data (filesystem mode) through Box File Download:
+ *                   peak RSS growth of the n8n server, SHA-256 of the stored file (scripts/bench/download.ts)
  *
  * Prints one table and writes docs/benchmarks.md and docs/benchmarks.json (full runs only).
  * Every process it starts is stopped, also on failure or Ctrl-C. Nothing is asserted on timings:
@@ -36,6 +38,7 @@ import { SITE_FLOW_PAGING } from '../nodes/PrintOs/SiteFlow/endpoints';
 import { DEFAULT_ITEM_CONCURRENCY } from '../nodes/PrintOs/transport/items';
 import { DEFAULT_PACE_PER_MINUTE } from '../nodes/PrintOs/transport/pacer';
 import { GiB, writeArtwork } from './bench/artwork';
+import { benchDownload, downloadDetail, downloadWorkflows, DOWNLOAD_WF } from './bench/download';
 import {
 	executionError,
 	isErrorItem,
@@ -79,7 +82,7 @@ import { freePort } from './lib/ports';
 import { stopAll } from './lib/processes';
 import { startSandbox, type Sandbox } from './lib/sandbox';
 
-const SECTIONS = ['signing', 'upload', 'listing', 'latency', 'ratelimit', 'postbacks', 'sweep'] as const;
+const SECTIONS = ['signing', 'upload', 'download', 'listing', 'latency', 'ratelimit', 'postbacks', 'sweep'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values: args } = parseArgs({
@@ -488,7 +491,11 @@ async function startN8n(install: N8nInstall, tmpDir: string, sandbox: Sandbox, f
 			...sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken, smtpPort: 2525 }).filter((c) => c.type !== 'smtp'),
 			...benchCredentials(postbackToken),
 		]);
-		await importWorkflows(instance, [...benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY, triggerVersion: WHAT_IF_TRIGGER_VERSION }), ...sweepWorkflows()]);
+		await importWorkflows(instance, [
+			...benchWorkflows(sandbox.url, { itemsInParallel: WHAT_IF_CONCURRENCY, triggerVersion: WHAT_IF_TRIGGER_VERSION }),
+			...sweepWorkflows(),
+			...downloadWorkflows(),
+		]);
 	});
 	let server = await timed(`Starting n8n ${install.version}`, () => startN8nServer(instance));
 	const owner = { email: 'bench@example.com', password: 'Bench-Passw0rd', firstName: 'Bench', lastName: 'Runner' };
@@ -503,9 +510,10 @@ async function startN8n(install: N8nInstall, tmpDir: string, sandbox: Sandbox, f
 		filesDir,
 		postbackToken,
 	};
-	if (!(await activateAll(ctx, ACTIVE_WORKFLOWS))) {
+	const active = [...ACTIVE_WORKFLOWS, DOWNLOAD_WF.id];
+	if (!(await activateAll(ctx, active))) {
 		await server.stop();
-		for (const id of ACTIVE_WORKFLOWS) await activateWorkflow(instance, id);
+		for (const id of active) await activateWorkflow(instance, id);
 		server = await timed(`Restarting n8n ${install.version}`, () => startN8nServer(instance));
 		ctx.server = server;
 		ctx.target = { url: server.url, apiKey, pid: server.proc.pid! };
@@ -565,6 +573,7 @@ export function renderMarkdown(r: Results): string {
 				`Baselines after a 1 MiB warm-up: control ${u.control.baselineMiB.toFixed(0)} MiB, Box ${u.box.baselineMiB.toFixed(0)} MiB, Site Flow ${u.siteFlow.baselineMiB.toFixed(0)} MiB. The control run reads the file only, to show what n8n itself adds.`,
 		);
 	}
+	if (r.download) details.push(downloadDetail(r.download));
 	if (r.listing) details.push(`- Listing: page requests are the sandbox's logged \`GET /api/order\` calls; minimum = ceil(orders / ${r.listing.maxPageSize}) (\`SITE_FLOW_PAGING.maxPageSize\`); ${r.listing.latencyMs} ms latency, 3000/min limit.`);
 	if (r.postbacks) {
 		details.push(
@@ -640,6 +649,11 @@ async function main(): Promise<void> {
 			info(`n8n ${version.version} ready at ${ctx.target.url} (pid ${ctx.target.pid}); logs in ${path.join(tmpDir, 'logs')}`);
 
 			await section('upload', () => benchUpload(ctx));
+			await section('download', async () => {
+				results.download = await benchDownload(ctx, SIZE.artworkBytes);
+				const d = results.download;
+				info(`${d.label}: RSS ${d.baselineMiB.toFixed(0)} → peak ${d.peakMiB.toFixed(0)} MiB (growth ${d.growthMiB.toFixed(1)} MiB), node ${d.seconds?.toFixed(1) ?? '–'} s, hash ${d.hashMatch ? 'matches' : 'DIFFERS'}${d.error ? `; error: ${d.error}` : ''}`);
+			});
 			await section('listing', () => benchListing(ctx));
 			let ids: string[] = [];
 			if (selected.has('latency') || selected.has('ratelimit') || selected.has('sweep')) {

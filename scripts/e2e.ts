@@ -9,6 +9,7 @@
  *
  *   npm run test:e2e                          all versions, all scenarios
  *   npm run test:e2e -- --n8n 2 --only http   one version, scenarios whose name contains "http"
+ *   npm run test:e2e -- --only polling,box    scenarios whose name contains either
  *   npm run test:e2e -- --skip-browser --keep (keep the temporary folders for inspection)
  *   npm run test:e2e -- --n8n 2 --only queue  n8n's queue mode alone (PostgreSQL, Redis, workers)
  *   npm run test:e2e -- --skip-queue          without it
@@ -92,7 +93,7 @@ function selectedVersions(): N8nVersion[] {
 function selectedScenarios(major: number, browserError: string | undefined): Scenario[] {
 	return allScenarios.filter((s) => {
 		if (s.majors && !s.majors.includes(major)) return false;
-		if (args.only && !s.name.toLowerCase().includes(args.only.toLowerCase())) return false;
+		if (args.only && !args.only.split(',').some((part) => s.name.toLowerCase().includes(part.trim().toLowerCase()))) return false;
 		if (s.name.startsWith('Browser') && (args['skip-browser'] || browserError === 'skipped')) return false;
 		return true;
 	});

@@ -2,6 +2,7 @@
  * The benchmark's results: one table (console and docs/benchmarks.md) and the figures in the
  * fixed shape of docs/benchmarks.json.
  */
+import { downloadFigures, downloadRows, type DownloadResult } from './download';
 import { round } from './stats';
 import type { SigningFigures } from './signing';
 
@@ -115,6 +116,7 @@ export interface Results {
 	latency?: LatencyResult;
 	rateLimit?: RateLimitResult;
 	postbacks?: PostbackResult;
+	download?: DownloadResult;
 	errors: Record<string, string>;
 }
 
@@ -180,12 +182,13 @@ export function benchmarkJson(results: Results) {
 				3,
 			),
 		},
+		download: downloadFigures(results.download),
 	};
 }
 
 type Verdict = 'PASS' | 'FAIL' | 'n/a' | 'info';
 
-interface Row {
+export interface Row {
 	section: string;
 	measure: string;
 	ours: string;
@@ -365,6 +368,7 @@ export function tableRows(results: Results): Row[] {
 			),
 		});
 	}
+	rows.push(...downloadRows(results.download, TARGETS.rssGrowthMiB));
 	return rows;
 }
 

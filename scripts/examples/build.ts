@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { base64ToFileParameters, businessCardPdfBase64, creds, setParameters } from '../../test/e2e/fixtures';
 import { chain, node, workflow } from '../../test/e2e/harness';
+import { ORDER_TRIGGER, orderTriggerParameters } from '../../test/e2e/scenarios/polling';
 import { orderFields } from '../../test/e2e/scenarios/siteFlow';
 import { examplesDir } from '../lib/examples';
 
@@ -19,7 +20,10 @@ export const EXAMPLE_IDS = {
 	shippedEmail: 'exShippedEmail01',
 	reconciliation: 'exDailyRecon0001',
 	boxIntake: 'exBoxIntake00001',
+	shippedProof: 'exShippedProof01',
 } as const;
+/** Node names the e2e suite reads from the examples. */
+export const SHIPPED_PROOF_TRIGGER = 'Site Flow Order Trigger';
 export const SHIPPED_EMAIL_PATH = 'siteflow-shipped';
 
 function note(name: string, content: string, position: [number, number]) {
@@ -139,12 +143,43 @@ function boxIntake() {
 	);
 }
 
+function shippedProofEmail() {
+	const trigger = `$('${SHIPPED_PROOF_TRIGGER}').item.json`;
+	const wf = workflow(
+		EXAMPLE_IDS.shippedProof,
+		'PrintOS example: order shipped (polling) → email with the proof attached',
+		[
+			note('About', '## Shipped (polling) → email with the proof\nNo public URL needed: every minute the trigger asks Site Flow for orders that reached "shipped" (the first poll after activation only notes what is there). Each new one has its artwork downloaded into n8n and emailed to the customer as an attachment, one email per artwork file. The demo credential points at a local mail sink.', [0, 0]),
+			node(SHIPPED_PROOF_TRIGGER, ORDER_TRIGGER, orderTriggerParameters(['shipped']), { credentials: creds.siteFlow }),
+			node('Download proof', SITE_FLOW, {
+				authentication: 'siteFlowApi',
+				resource: 'orderFile',
+				operation: 'download',
+				orderId: { __rl: true, mode: 'id', value: '={{ $json.orderId }}' },
+				fileTypes: 'artwork',
+				binaryPropertyName: 'proof',
+			}, { credentials: creds.siteFlow }),
+			node('Send email', 'n8n-nodes-base.emailSend', {
+				fromEmail: 'orders@example-shop.com',
+				toEmail: 'customer@example.com',
+				subject: `={{ 'Proof of your shipped order ' + ${trigger}.sourceOrderId }}`,
+				emailFormat: 'text',
+				text: `={{ 'Order ' + ${trigger}.sourceOrderId + ' has shipped (tracking number ' + (${trigger}.order.shipments?.[0]?.trackingNumber || 'n/a') + '). Attached: the proof we printed, ' + $json.fileName + '.' }}`,
+				options: { attachments: 'proof' },
+			}, { typeVersion: 2.1, credentials: creds.smtp }),
+		],
+		chain(SHIPPED_PROOF_TRIGGER, 'Download proof', 'Send email'),
+	);
+	return { ...wf, active: true };
+}
+
 export function buildExamples() {
 	return {
 		'01-webshop-order-to-site-flow.json': webshopOrder(),
 		'02-shipped-email.json': shippedEmail(),
 		'03-daily-reconciliation.json': dailyReconciliation(),
 		'04-box-intake.json': boxIntake(),
+		'05-shipped-proof-email-polling.json': shippedProofEmail(),
 	};
 }
 

@@ -26,6 +26,63 @@ export function decodeQuotedPrintable(text: string): string {
 	return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+export interface MailAttachment {
+	fileName: string;
+	contentType: string;
+	bytes: Buffer;
+}
+
+/** Headers (names lower-cased, folded lines joined) and body of one MIME entity. */
+function splitEntity(entity: string): { headers: Record<string, string>; body: string } {
+	const match = /\r?\n\r?\n/.exec(entity);
+	const head = match ? entity.slice(0, match.index) : entity;
+	const body = match ? entity.slice(match.index + match[0].length) : '';
+	const headers: Record<string, string> = {};
+	for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+		const colon = line.indexOf(':');
+		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+	}
+	return { headers, body };
+}
+
+/** A header parameter such as `filename="proof.pdf"`, plain or RFC 2231 encoded (`filename*=utf-8''...`). */
+function headerParameter(value: string | undefined, name: string): string | undefined {
+	if (!value) return undefined;
+	const encoded = new RegExp(`;\\s*${name}\\*=(?:[\\w-]*'[\\w-]*')?("[^"]*"|[^;\\s]+)`, 'i').exec(value)?.[1];
+	if (encoded) return decodeURIComponent(encoded.replace(/^"|"$/g, ''));
+	return new RegExp(`;\\s*${name}=("[^"]*"|[^;\\s]+)`, 'i').exec(value)?.[1]?.replace(/^"|"$/g, '');
+}
+
+function collectAttachments(entity: string, found: MailAttachment[]): void {
+	const { headers, body } = splitEntity(entity);
+	const contentType = headers['content-type'] ?? 'text/plain';
+	const boundary = /^multipart\//i.test(contentType) ? headerParameter(contentType, 'boundary') : undefined;
+	if (boundary) {
+		const parts = body.split(`--${boundary}`).slice(1);
+		for (const part of parts) {
+			if (part.startsWith('--')) break;
+			collectAttachments(part.replace(/^\r?\n/, ''), found);
+		}
+		return;
+	}
+	const fileName = headerParameter(headers['content-disposition'], 'filename') ?? headerParameter(contentType, 'name');
+	if (!fileName) return;
+	const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+	const content = body.replace(/\r?\n$/, '');
+	const bytes =
+		encoding === 'base64'
+			? Buffer.from(content.replace(/\s+/g, ''), 'base64')
+			: Buffer.from(encoding === 'quoted-printable' ? decodeQuotedPrintable(content) : content, 'latin1');
+	found.push({ fileName, contentType: contentType.split(';')[0].trim().toLowerCase(), bytes });
+}
+
+/** The attachments of a received message (parts that name a file), decoded. */
+export function attachmentsOf(mail: Pick<ReceivedMail, 'raw'>): MailAttachment[] {
+	const found: MailAttachment[] = [];
+	collectAttachments(mail.raw, found);
+	return found;
+}
+
 export function startMailSink(port = 0): Promise<MailSink> {
 	const sink: MailSink = { port: 0, messages: [], close: async () => undefined };
 	const server = net.createServer((socket) => {

@@ -89,13 +89,15 @@ describe('small figures', () => {
 describe('benchmarks.json', () => {
 	it('has exactly the agreed keys, null where a section did not run', () => {
 		const json = benchmarkJson({ meta: {} as Results['meta'], errors: {} });
-		expect(Object.keys(json)).toEqual(['rateLimit', 'latency', 'upload', 'listing', 'signing', 'postbacks']);
+		expect(Object.keys(json)).toEqual(['rateLimit', 'latency', 'upload', 'listing', 'signing', 'postbacks', 'download']);
 		expect(Object.keys(json.rateLimit)).toEqual(['successShare', 'shareOfLimit', 'share429', 'vsHttpRequestBatched', 'httpRequestDefaultFailedShare']);
 		expect(Object.keys(json.latency)).toEqual(['ratioToBound', 'httpRequestSeconds', 'oursSeconds']);
 		expect(Object.keys(json.upload)).toEqual(['rssGrowthMiB', 'hashMatch']);
 		expect(Object.keys(json.listing)).toEqual(['pageRequests', 'minimumPageRequests', 'seconds5k', 'seconds10k', 'seconds20k']);
 		expect(Object.keys(json.signing)).toEqual(['medianMicroseconds']);
 		expect(Object.keys(json.postbacks)).toEqual(['vsWebhookNode']);
+		expect(Object.keys(json.download)).toEqual(['rssGrowthMiB', 'hashMatch']);
+		expect(json.download).toEqual({ rssGrowthMiB: null, hashMatch: null });
 		expect(json.rateLimit.successShare).toBeNull();
 		expect(json.upload.hashMatch).toBeNull();
 	});

@@ -2,10 +2,12 @@
 import type { Scenario } from './harness';
 import { batchesScenario } from './scenarios/batches';
 import { boxScenario } from './scenarios/box';
+import { boxDownloadScenario } from './scenarios/boxDownload';
 import { browserScenario } from './scenarios/browser';
 import { examplesScenario } from './scenarios/examples';
 import { httpRequestScenario } from './scenarios/httpRequest';
 import { packageLoadedScenario } from './scenarios/packageLoaded';
+import { pollingScenario } from './scenarios/polling';
 import { siteFlowScenario } from './scenarios/siteFlow';
 import { triggerScenario } from './scenarios/trigger';
 import { wrongSecretScenario } from './scenarios/wrongSecret';
@@ -15,7 +17,10 @@ export const scenarios: Scenario[] = [
 	packageLoadedScenario,
 	siteFlowScenario,
 	boxScenario,
+	boxDownloadScenario,
 	httpRequestScenario,
+	// before the postback scenarios configure the sandbox's postbacks: its shipments post nowhere
+	pollingScenario,
 	triggerScenario,
 	wrongSecretScenario,
 	examplesScenario,
