@@ -93,7 +93,7 @@ function selectedVersions(): N8nVersion[] {
 function selectedScenarios(major: number, browserError: string | undefined): Scenario[] {
 	return allScenarios.filter((s) => {
 		if (s.majors && !s.majors.includes(major)) return false;
-		if (args.only && !args.only.split(',').some((part) => s.name.toLowerCase().includes(part.trim().toLowerCase()))) return false;
+		if (!onlySelects(s.name)) return false;
 		if (s.name.startsWith('Browser') && (args['skip-browser'] || browserError === 'skipped')) return false;
 		return true;
 	});
@@ -203,7 +203,12 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 
 function queueModeSelected(major: number): boolean {
 	if (major < 2 || args['skip-queue']) return false;
-	return !args.only || QUEUE_MODE_SCENARIO.toLowerCase().includes(args.only.toLowerCase());
+	return !args.only || onlySelects(QUEUE_MODE_SCENARIO);
+}
+
+/** `--only a,b`: the scenario's name contains one of the parts. */
+function onlySelects(name: string): boolean {
+	return !args.only || args.only.split(',').some((part) => name.toLowerCase().includes(part.trim().toLowerCase()));
 }
 
 /** Queue mode has its own n8n processes, database and Redis (test/e2e/queue/queueMode.ts). */
