@@ -10,11 +10,3 @@ export interface SiteFlowOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult>;
 }
-
-/** The options entry of an operation in its resource's Operation selector. */
-export interface OperationOption {
-	name: string;
-	value: string;
-	action: string;
-	description: string;
-}
