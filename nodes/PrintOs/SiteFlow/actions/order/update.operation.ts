@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
-import { unwrapOrder } from '../../order/simplifyOrder';
+import { unwrapOrder } from '../../order/readOrder';
 import { requiredText } from '../parameters';
 import type { OperationResult } from '../types';
 import { orderInputProperties } from './orderInput.description';

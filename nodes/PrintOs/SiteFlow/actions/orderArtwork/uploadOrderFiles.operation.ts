@@ -4,11 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { openBinarySource } from '../../../shared/upload/binarySource';
 import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
 import type { PrintOsClient } from '../../../transport/client';
-import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { artworkMimeType } from '../../artwork/artworkMimeType';
 import { filesToUpload, matchFilesToBinaries, type OrderFile } from '../../artwork/matchOrderFiles';
 import { orderLocator } from '../../descriptions/locators';
-import { unwrapOrder } from '../../order/simplifyOrder';
+import { getOrderById, unwrapOrder } from '../../order/readOrder';
 import { optionalText, requiredText } from '../parameters';
 import type { OperationResult } from '../types';
 
@@ -66,15 +65,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const binaries = selectBinaries(this, itemIndex, optionalText(this, 'binaryPropertyNames', itemIndex));
 	const order =
 		source === 'orderId'
-			? unwrapOrder(
-					await client.request({
-						service: 'siteFlow',
-						endpoint: SITE_FLOW_ENDPOINTS.orderGet,
-						pathParams: { orderId: requiredText(this, 'orderId', itemIndex, 'Order') },
-						itemIndex,
-						operation: 'Order Artwork: Upload Order Files',
-					}),
-				)
+			? await getOrderById(client, requiredText(this, 'orderId', itemIndex, 'Order'), itemIndex, 'Order Artwork: Upload Order Files')
 			: unwrapOrder(this.getInputData()[itemIndex]?.json);
 
 	const files = filesToUpload(order);

@@ -12,7 +12,7 @@ import type { PrintOsClient } from '../../../transport/client';
 import { unconfirmedPathNotice } from '../../descriptions/displayOptions';
 import { orderLocator } from '../../descriptions/locators';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { getOrderById } from '../../order/getOrderById';
+import { getOrderById } from '../../order/readOrder';
 import { requiredText } from '../parameters';
 
 const OPERATION = 'Order File: Download';
