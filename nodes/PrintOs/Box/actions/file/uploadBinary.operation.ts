@@ -9,14 +9,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { describeBinary, openBinarySource } from '../../../shared/upload/binarySource';
-import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
+import { putFile } from '../../../shared/upload/presignedUpload';
 import { boxUploadMimeType, describeAcceptedTypes } from '../../upload/mimeTypes';
 import { copiesField, folderLocator } from '../descriptions';
 import { inferredPathNotice, showOnlyFor } from '../displayOptions';
 import { missingParameter, readLocatorId, readOptionalText } from '../parameters';
 import type { BoxResult } from '../types';
 import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
-import { requestUploadTarget } from './requestUploadTarget';
+import { requestBoxUploadTarget } from './requestUploadTarget';
 
 const OPERATION = 'File: Upload Binary';
 
@@ -69,12 +69,7 @@ export async function execute(
 	const instructions = readPrintInstructions(this, itemIndex);
 	const source = await openBinarySource(this, itemIndex, propertyName, mimeType);
 
-	const target = await requestUploadTarget.call(this, client, mimeType, itemIndex, OPERATION);
-	await putToPresignedUrl(this, target.uploadUrl, source, {
-		timeoutMs: client.settings.timeoutMs,
-		retry: client.settings.retry,
-		itemIndex,
-		operation: OPERATION,
-	});
-	return await addFileByUrl(client, { folderId, url: target.fetchUrl, name }, instructions, itemIndex, OPERATION);
+	const target = await requestBoxUploadTarget(this, client, mimeType, itemIndex, OPERATION);
+	await putFile(this, client, target.uploadUrl, source, itemIndex, OPERATION);
+	return await addFileByUrl(client, { folderId, url: target.reference, name }, instructions, itemIndex, OPERATION);
 }

@@ -4,7 +4,7 @@ import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { BOX_UPLOAD_MIME_TYPES } from '../../upload/mimeTypes';
 import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { requestUploadTarget } from '../file/requestUploadTarget';
+import { requestBoxUploadTarget } from '../file/requestUploadTarget';
 import type { BoxResult } from '../types';
 
 const endpoint = BOX_ENDPOINTS.uploadUrls;
@@ -27,7 +27,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<BoxResult> {
 	const mimeType = this.getNodeParameter('mimeType', itemIndex) as string;
-	const target = await requestUploadTarget.call(this, client, mimeType, itemIndex, 'Upload URL: Get');
+	const target = await requestBoxUploadTarget(this, client, mimeType, itemIndex, 'Upload URL: Get');
 	// PrintOS's own field names are unconfirmed; uploadUrl/fetchUrl are always present for the next node
-	return { ...target.response, uploadUrl: target.uploadUrl, fetchUrl: target.fetchUrl, mimeType };
+	return { ...target.answer, uploadUrl: target.uploadUrl, fetchUrl: target.reference, mimeType };
 }

@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } fro
 import { NodeOperationError } from 'n8n-workflow';
 
 import { openBinarySource } from '../../../shared/upload/binarySource';
-import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
+import { putFile } from '../../../shared/upload/presignedUpload';
 import type { PrintOsClient } from '../../../transport/client';
 import { artworkMimeType } from '../../artwork/artworkMimeType';
 import { filesToUpload, matchFilesToBinaries, type OrderFile } from '../../artwork/matchOrderFiles';
@@ -88,12 +88,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const uploaded: IDataObject[] = [];
 	for (const { file, binaryProperty } of matches) {
 		const artwork = await openBinarySource(this, itemIndex, binaryProperty, artworkMimeType(binaries[binaryProperty]));
-		const put = await putToPresignedUrl(this, file.uploadUrl as string, artwork, {
-			timeoutMs: client.settings.timeoutMs,
-			retry: client.settings.retry,
-			itemIndex,
-			operation: 'Order Artwork: Upload Order Files',
-		});
+		const put = await putFile(this, client, file.uploadUrl as string, artwork, itemIndex, 'Order Artwork: Upload Order Files');
 		uploaded.push({
 			fileId: file.fileId,
 			componentId: file.componentId,
