@@ -4,8 +4,8 @@ import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
 import { getOrderById, getOrderBySourceId, unwrapOrder } from '../../order/readOrder';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{

@@ -6,8 +6,8 @@ import { orderLocator } from '../../descriptions/locators';
 import { simplifyOrderProperty } from '../../descriptions/simplify';
 import { simplifyOrder } from '../../order/simplifyOrder';
 import { getOrderById, getOrderBySourceId } from '../../order/readOrder';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{

@@ -4,10 +4,10 @@ import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
 import { unwrapOrder } from '../../order/readOrder';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
 import { orderInputProperties } from './orderInput.description';
 import { readOrderInput } from './readOrderInput';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{

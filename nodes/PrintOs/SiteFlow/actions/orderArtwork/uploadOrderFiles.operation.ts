@@ -8,8 +8,8 @@ import { artworkMimeType } from '../../artwork/artworkMimeType';
 import { filesToUpload, matchFilesToBinaries, type OrderFile } from '../../artwork/matchOrderFiles';
 import { orderLocator } from '../../descriptions/locators';
 import { getOrderById, unwrapOrder } from '../../order/readOrder';
-import { optionalText, requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { optionalText, requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{
