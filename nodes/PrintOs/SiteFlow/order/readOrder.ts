@@ -78,11 +78,13 @@ export async function findOrderBySourceId(
 	sourceOrderId: string,
 	itemIndex?: number,
 ): Promise<IDataObject | undefined> {
+	let failure: unknown;
 	try {
 		return await getOrderBySourceId(client, sourceOrderId, itemIndex);
 	} catch (error) {
-		if (isNotFound(error)) return undefined;
-		// already the transport's NodeApiError, with PrintOS's message and status
-		throw error;
+		failure = error;
 	}
+	if (isNotFound(failure)) return undefined;
+	// already the transport's NodeApiError, with PrintOS's message and status
+	throw failure;
 }
