@@ -6,8 +6,6 @@
  */
 import type { Endpoint, RepeatRefusal } from '../transport/endpoint';
 
-const NAMED_ONLY = 'HP names this Box capability (S19) without a published path';
-
 /** A delete repeated after its answer was lost finds nothing to delete: the object is gone, as asked. */
 const GONE: RepeatRefusal = { status: 404 };
 
@@ -18,86 +16,75 @@ export const BOX_ENDPOINTS = {
 		method: 'DELETE',
 		path: '/api/partner/folder/{folderId}',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 		repeatRefusal: GONE,
 	},
 	fileAddByUrl: { method: 'POST', path: '/api/partner/file', confidence: 'SAMPLE' },
 	uploadUrls: { method: 'GET', path: '/api/partner/file/uploadurls', confidence: 'SAMPLE' },
 	fileGet: { method: 'GET', path: '/api/partner/file/{fileId}', confidence: 'SAMPLE' },
+	// HP publishes no Box download path.
 	fileDownload: {
 		method: 'GET',
 		path: '/api/partner/file/{fileId}/download',
 		confidence: 'INFER',
-		note: 'HP publishes no Box download path',
 	},
+	// HP publishes no Box download path.
 	fileVersionDownload: {
 		method: 'GET',
 		path: '/api/partner/file/{fileId}/version/{versionId}/download',
 		confidence: 'INFER',
-		note: 'HP publishes no Box download path',
 	},
 	fileUpdate: {
 		method: 'PUT',
 		path: '/api/partner/file/{fileId}',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	fileDelete: {
 		method: 'DELETE',
 		path: '/api/partner/file/{fileId}',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 		repeatRefusal: GONE,
 	},
 	filePreflight: {
 		method: 'POST',
 		path: '/api/partner/file/{fileId}/preflight',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	fileConvertToPdf: {
 		method: 'POST',
 		path: '/api/partner/file/{fileId}/convert',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	fileRevertToOriginal: {
 		method: 'POST',
 		path: '/api/partner/file/{fileId}/revert',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	fileRevertToVersion: {
 		method: 'POST',
 		path: '/api/partner/file/{fileId}/version/{versionId}/revert',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	fileSendToDevice: {
 		method: 'POST',
 		path: '/api/partner/file/{fileId}/send',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
-	contactList: { method: 'GET', path: '/api/partner/contact', confidence: 'INFER', note: NAMED_ONLY },
+	contactList: { method: 'GET', path: '/api/partner/contact', confidence: 'INFER' },
 	contactCreate: {
 		method: 'POST',
 		path: '/api/partner/contact',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	contactDelete: {
 		method: 'DELETE',
 		path: '/api/partner/contact/{contactId}',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 		repeatRefusal: GONE,
 	},
 	dashboardGet: {
 		method: 'GET',
 		path: '/api/partner/dashboard',
 		confidence: 'INFER',
-		note: NAMED_ONLY,
 	},
 	substrateList: { method: 'GET', path: '/api/partner/substrate', confidence: 'SAMPLE' },
 	flowList: { method: 'GET', path: '/api/partner/flow', confidence: 'SAMPLE' },

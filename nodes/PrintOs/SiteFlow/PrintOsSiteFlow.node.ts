@@ -8,10 +8,9 @@ import * as file from './actions/file';
 import * as order from './actions/order';
 import * as orderArtwork from './actions/orderArtwork';
 import * as orderFile from './actions/orderFile';
-import * as product from './actions/product';
 import { router } from './actions/router';
 import * as shipment from './actions/shipment';
-import * as sku from './actions/sku';
+import { product, sku } from './actions/common/catalogue';
 import * as stock from './actions/stock';
 import { listSearch, loadOptions } from './methods';
 

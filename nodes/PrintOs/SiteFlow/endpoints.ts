@@ -26,11 +26,11 @@ export const SITE_FLOW_ENDPOINTS = {
 		path: '/order/bysourceid/{sourceOrderId}',
 		confidence: 'SAMPLE',
 	},
+	// Order details with shipments are known only from a third-party integration.
 	orderDetails: {
 		method: 'GET',
 		path: '/order/details/{orderId}',
 		confidence: '3P',
-		note: 'order details with shipments are known only from a third-party integration',
 	},
 	orderGet: { method: 'GET', path: '/order/{orderId}', confidence: 'DOC' },
 	orderCancelBySource: {
@@ -47,37 +47,37 @@ export const SITE_FLOW_ENDPOINTS = {
 	},
 	orderUpdate: { method: 'PUT', path: '/order/{orderId}', confidence: 'SAMPLE' },
 	fileUploadUrl: { method: 'GET', path: '/file/getpreupload', confidence: 'DOC' },
+	// The PHP SDK uses /files/order/{id}; a third party uses /file/order/{id}.
 	fileListForOrder: {
 		method: 'GET',
 		path: '/files/order/{orderId}',
 		confidence: 'SAMPLE',
-		note: 'the PHP SDK uses /files/order/{id}; a third party uses /file/order/{id}',
 	},
+	// Known only from third-party integrations.
 	fileGet: {
 		method: 'GET',
 		path: '/file/{fileId}',
 		confidence: '3P',
-		note: 'known only from third-party integrations',
 	},
+	// Known only from third-party integrations.
 	fileDownload: {
 		method: 'GET',
 		path: '/file/download/{fileId}',
 		confidence: '3P',
-		note: 'known only from third-party integrations',
 	},
 	productList: { method: 'GET', path: '/product', confidence: 'DOC' },
+	// Known only from third-party integrations.
 	productGet: {
 		method: 'GET',
 		path: '/product/{productId}',
 		confidence: '3P',
-		note: 'known only from third-party integrations',
 	},
 	skuList: { method: 'GET', path: '/sku', confidence: 'DOC' },
+	// Known only from third-party integrations.
 	skuGet: {
 		method: 'GET',
 		path: '/sku/{skuId}',
 		confidence: '3P',
-		note: 'known only from third-party integrations',
 	},
 	stockList: { method: 'GET', path: '/stock', confidence: 'SAMPLE' },
 	shipmentMarkShipped: {

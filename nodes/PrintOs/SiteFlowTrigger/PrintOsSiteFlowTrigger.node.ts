@@ -1,3 +1,10 @@
+/**
+ * The Site Flow Trigger: answers Site Flow's postbacks. Its answers are written by
+ * postbackResponse.ts, the output item is built by postbackItem.ts and the postback credential's
+ * Test button is postbackCredentialTest.ts; here are the description (n8n's lint wants it in this
+ * file) and the order of the work: authenticate from the headers, read the body once, filter the
+ * event, build the item, and optionally fetch the order after Site Flow has its answer.
+ */
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
@@ -15,21 +22,22 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { credentialTest as printOsCredentialTest } from '../shared/credentialTest';
 import type { PrintOsCredentialType } from '../transport/connection';
 import { fetchOrder } from './enrich';
+import { ALL_EVENTS, eventFilterFor, isEventWanted, SITE_FLOW_EVENTS } from './events';
 import { fetchBudgetExceededMessage, takeFetch, UNAUTHENTICATED_FETCHES_PER_MINUTE } from './fetchBudget';
+import { readPayload, type Payload, type PostbackRequest } from './payload';
+import { checkPostbackCredential } from './postbackCredentialTest';
+import { postbackItem } from './postbackItem';
+import {
+	answer,
+	BASIC_CHALLENGE,
+	MISCONFIGURED_BODY,
+	refuse,
+	UNAUTHORIZED_BODY,
+	type PostbackResponse,
+} from './postbackResponse';
 import { postbackWebhook } from './webhookDescription';
 import {
-	ALL_EVENTS,
-	SITE_FLOW_EVENTS,
-	eventFilterFor,
-	findEventByName,
-	findEventByStatus,
-	isEventWanted,
-	type SiteFlowEvent,
-} from './events';
-import { payloadField, readPayload, type Payload, type PostbackRequest } from './payload';
-import {
 	activationProblem,
-	credentialProblem,
 	secretHeaderName,
 	verifyPostback,
 	type PostbackAuthCredential,
@@ -41,84 +49,8 @@ const POSTBACK_CREDENTIAL = 'siteFlowPostbackAuthApi';
 // a constant satisfies both lint plugins (one wants ['main'] inline, the other the enum)
 const MAIN_OUTPUT: NodeConnectionType[] = [NodeConnectionTypes.Main];
 
-/** Where each output field is looked for in the payload, first match wins (dot paths). */
-const ORDER_ID_FIELDS = ['orderId', '_id', 'order._id'];
-const SOURCE_ORDER_ID_FIELDS = ['sourceOrderId', 'orderData.sourceOrderId', 'order.orderData.sourceOrderId'];
-const STATUS_FIELDS = ['status', 'orderData.status', 'order.orderData.status'];
-const TRACKING_FIELDS = ['trackingNumber', 'trackingUrl', 'shippedDate', 'carrier'];
-
 const RECOMMENDED_TEMPLATE =
 	'{"event":"Order Received","timestamp":"{{timestamp}}","sourceOrderId":"{{sourceOrderId}}","orderId":"{{_id}}","status":"{{status}}"}';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-const UNAUTHORIZED_BODY = Buffer.from(
-	JSON.stringify({ message: 'Unauthorized: the postback does not carry the credentials this trigger expects' }),
-);
-const MISCONFIGURED_BODY = Buffer.from(
-	JSON.stringify({
-		message: 'The n8n Site Flow trigger cannot check postbacks: its postback credential is missing or incomplete',
-	}),
-);
-/** The part of Node's ServerResponse (n8n hands an Express response) the trigger writes to. */
-interface PostbackResponse {
-	headersSent: boolean;
-	statusCode: number;
-	setHeader(name: string, value: string | number): unknown;
-	end(body?: Buffer): unknown;
-}
-
-const BASIC_CHALLENGE = 'Basic realm="Site Flow postbacks", charset="UTF-8"';
-
-function answer(res: PostbackResponse, status: number, body: Buffer | undefined, challenge?: string): void {
-	if (res.headersSent) return;
-	res.statusCode = status;
-	if (challenge) res.setHeader('www-authenticate', challenge);
-	if (body === undefined) {
-		res.setHeader('content-length', 0);
-		res.end();
-		return;
-	}
-	res.setHeader('content-type', JSON_CONTENT_TYPE);
-	res.setHeader('content-length', body.length);
-	res.end(body);
-}
-
-function textField(payload: Payload, paths: readonly string[]): string | null {
-	for (const path of paths) {
-		const value = payloadField(payload, path);
-		if (typeof value === 'string' && value !== '') return value;
-		if (typeof value === 'number') return String(value);
-	}
-	return null;
-}
-
-interface ResolvedEvent {
-	event: SiteFlowEvent | undefined;
-	/** The name as the payload wrote it (or the display name when found by status). */
-	name: string | null;
-	source: 'payload' | 'status' | 'none';
-}
-
-function resolveEvent(payload: Payload, eventField: string, status: string | null): ResolvedEvent {
-	if (eventField) {
-		const raw = payloadField(payload, eventField);
-		if (typeof raw === 'string' && raw.trim() !== '') {
-			return { event: findEventByName(raw), name: raw, source: 'payload' };
-		}
-	}
-	// documented fallback: templates that only write the order status (like HP's printready example)
-	const byStatus = findEventByStatus(status);
-	if (byStatus) return { event: byStatus, name: byStatus.name, source: 'status' };
-	return { event: undefined, name: null, source: 'none' };
-}
-
-function headersWithout(headers: PostbackRequest['headers'], secretHeader: string | undefined): IDataObject {
-	const copy: IDataObject = {};
-	for (const name of Object.keys(headers)) {
-		if (name !== secretHeader) copy[name] = headers[name];
-	}
-	return copy;
-}
 
 const eventOptions = [
 	{
@@ -128,6 +60,16 @@ const eventOptions = [
 	},
 	...SITE_FLOW_EVENTS.map((event) => ({ name: event.name, value: event.value, description: event.description })),
 ].sort((a, b) => a.name.localeCompare(b.name));
+
+async function postbackCredential(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<PostbackAuthCredential | undefined> {
+	try {
+		return (await context.getCredentials(POSTBACK_CREDENTIAL)) as PostbackAuthCredential;
+	} catch {
+		return undefined;
+	}
+}
 
 export class PrintOsSiteFlowTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -300,27 +242,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const data = (credential.data ?? {}) as PostbackAuthCredential;
-				const hasToken = Boolean(data.headerName || data.token);
-				const hasBasic = Boolean(data.user || data.password);
-				if (!hasToken && !hasBasic) {
-					return {
-						status: 'Error',
-						message: 'Fill in a header name and token, or a user and password',
-					};
-				}
-				const problem =
-					(hasToken ? credentialProblem('headerToken', data) : undefined) ??
-					(hasBasic ? credentialProblem('basicAuth', data) : undefined);
-				if (problem) return { status: 'Error', message: problem };
-				const short =
-					(hasToken && (data.token ?? '').length < 16) || (hasBasic && (data.password ?? '').length < 12);
-				return {
-					status: 'OK',
-					message: short
-						? 'Usable, but short: a random secret of 32 characters or more is recommended'
-						: 'The credential is complete; Site Flow must send the same values',
-				};
+				return checkPostbackCredential(credential);
 			},
 		},
 	};
@@ -333,13 +255,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const authentication = this.getNodeParameter('authentication', 'headerToken') as PostbackAuthentication;
 				if (authentication !== 'none') {
-					let credential: PostbackAuthCredential | undefined;
-					try {
-						credential = (await this.getCredentials(POSTBACK_CREDENTIAL)) as PostbackAuthCredential;
-					} catch {
-						credential = undefined;
-					}
-					const problem = activationProblem(authentication, credential);
+					const problem = activationProblem(authentication, await postbackCredential(this));
 					if (problem) throw new NodeOperationError(this.getNode(), problem);
 				}
 				return true;
@@ -361,12 +277,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 		const authentication = this.getNodeParameter('authentication', 'headerToken') as PostbackAuthentication;
 		let secretHeader: string | undefined;
 		if (authentication !== 'none') {
-			let credential: PostbackAuthCredential | undefined;
-			try {
-				credential = (await this.getCredentials(POSTBACK_CREDENTIAL)) as PostbackAuthCredential;
-			} catch {
-				credential = undefined;
-			}
+			const credential = await postbackCredential(this);
 			const outcome = verifyPostback(authentication, credential, req.headers);
 			if (outcome !== 'ok') {
 				if (outcome === 'misconfigured') answer(res, 500, MISCONFIGURED_BODY);
@@ -384,61 +295,28 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 			// the body could not be read (too large, aborted, bad encoding): n8n's reader says which
 			const reason = error as { status?: number; statusCode?: number; message?: string };
 			const code = Number(reason?.status ?? reason?.statusCode);
-			answer(
-				res,
-				code >= 400 && code < 500 ? code : 400,
-				Buffer.from(JSON.stringify({ message: `The postback body could not be read: ${reason?.message ?? 'unknown error'}` })),
-			);
+			refuse(res, code >= 400 && code < 500 ? code : 400, `The postback body could not be read: ${reason?.message ?? 'unknown error'}`);
 			return { noWebhookResponse: true };
 		}
 		if (payload.kind === 'tooDeep') {
-			answer(res, 400, Buffer.from(JSON.stringify({ message: `The postback body is refused: ${payload.error}` })));
+			refuse(res, 400, `The postback body is refused: ${payload.error}`);
 			return { noWebhookResponse: true };
 		}
 		if (payload.kind === 'invalidJson') {
-			answer(
-				res,
-				400,
-				Buffer.from(
-					JSON.stringify({
-						message: `Invalid JSON body: ${payload.error}. Check the Site Flow template (quotes and commas around {{…}} values).`,
-					}),
-				),
-			);
+			refuse(res, 400, `Invalid JSON body: ${payload.error}. Check the Site Flow template (quotes and commas around {{…}} values).`);
 			return { noWebhookResponse: true };
 		}
 
-		// 3. which event, and is it wanted
-		const status = textField(payload, STATUS_FIELDS);
-		const eventField = this.getNodeParameter('eventField', 'event') as string;
-		const resolved = resolveEvent(payload, eventField.trim(), status);
+		// 3. the item, and is its event wanted
+		const eventField = (this.getNodeParameter('eventField', 'event') as string).trim();
+		const { item, event } = postbackItem(payload, req, eventField, secretHeader);
 		const filter = eventFilterFor(this.getNodeParameter('events', [ALL_EVENTS]) as string[]);
-		if (!isEventWanted(filter, resolved.event)) {
+		if (!isEventWanted(filter, event)) {
 			// acknowledged with 200 by n8n, nothing starts
 			return {};
 		}
 
-		// 4. the item
-		const item: IDataObject = {
-			event: resolved.event ? resolved.event.name : resolved.name,
-			eventValue: resolved.event ? resolved.event.value : 'unknown',
-			eventSource: resolved.source,
-			orderId: textField(payload, ORDER_ID_FIELDS),
-			sourceOrderId: textField(payload, SOURCE_ORDER_ID_FIELDS),
-			status,
-		};
-		const timestamp = payloadField(payload, 'timestamp');
-		if (timestamp !== undefined && timestamp !== '') item.timestamp = timestamp as string;
-		for (const field of TRACKING_FIELDS) {
-			const value = payloadField(payload, field);
-			if (value !== undefined && value !== null && value !== '') item[field] = value as string;
-		}
-		item.body = payload.body as IDataObject;
-		item.contentType = payload.contentType;
-		item.method = req.method;
-		item.headers = headersWithout(req.headers, secretHeader);
-
-		// 5. optional enrichment, after Site Flow has its answer
+		// 4. optional enrichment, after Site Flow has its answer
 		if (this.getNodeParameter('fetchOrder', false) as boolean) {
 			answer(res, 200, undefined);
 			const credentialType = this.getNodeParameter('orderAuthentication', 'siteFlowApi') as PrintOsCredentialType;

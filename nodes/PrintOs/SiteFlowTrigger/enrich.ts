@@ -1,10 +1,11 @@
 /**
  * "Fetch Full Order": reads the order a postback is about through the shared transport
- * (GET /order/{orderId}, else GET /order/bysourceid/{sourceOrderId}; spec §3.2 O6/O7).
+ * (GET /order/{orderId}, else GET /order/bysourceid/{sourceOrderId}; spec §3.2 O6/O7), through
+ * the same order reader as Order: Get, so both give the same order.
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { SITE_FLOW_ENDPOINTS } from '../SiteFlow/endpoints';
+import { getOrderById, getOrderBySourceId } from '../SiteFlow/order/readOrder';
 import { PrintOsClient } from '../transport/client';
 import type { PrintOsCredentialType } from '../transport/connection';
 
@@ -18,16 +19,6 @@ export type OrderFetchResult = { order: IDataObject } | { error: OrderFetchError
 
 /** The postback is answered before the fetch, so a slow PrintOS only delays the workflow. */
 const FETCH_TIMEOUT_MS = 30_000;
-
-function unwrapOrder(body: unknown): IDataObject {
-	if (typeof body !== 'object' || body === null) return { value: body as string };
-	const object = body as IDataObject;
-	// some Site Flow answers wrap the order as { order: {...} } (the JS SDK unwraps it too)
-	if (object._id === undefined && typeof object.order === 'object' && object.order !== null && !Array.isArray(object.order)) {
-		return object.order as IDataObject;
-	}
-	return object;
-}
 
 export async function fetchOrder(
 	context: IWebhookFunctions,
@@ -45,20 +36,9 @@ export async function fetchOrder(
 	}
 	try {
 		const client = await PrintOsClient.create(context, credentialType, { timeoutMs: FETCH_TIMEOUT_MS });
-		const body = orderId
-			? await client.request({
-					service: 'siteFlow',
-					endpoint: SITE_FLOW_ENDPOINTS.orderGet,
-					pathParams: { orderId },
-					operation: 'Order: Get',
-				})
-			: await client.request({
-					service: 'siteFlow',
-					endpoint: SITE_FLOW_ENDPOINTS.orderGetBySourceId,
-					pathParams: { sourceOrderId: sourceOrderId! },
-					operation: 'Order: Get by Source Order ID',
-				});
-		return { order: unwrapOrder(body) };
+		const order = orderId ? await getOrderById(client, orderId) : await getOrderBySourceId(client, sourceOrderId!);
+		if (!order) return { error: { message: `PrintOS holds no order with sourceOrderId "${sourceOrderId}"` } };
+		return { order };
 	} catch (caught) {
 		const error = caught as { message?: string; httpCode?: string | null; description?: string | null };
 		const result: OrderFetchError = { message: error?.message ?? String(caught) };

@@ -5,6 +5,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemSuffix } from './node/parameters';
+
 interface NumberRule {
 	label: string;
 	min: number;
@@ -18,11 +20,10 @@ export function checkedNumber(context: IExecuteFunctions, raw: unknown, rule: Nu
 	const valid =
 		typeof value === 'number' && Number.isFinite(value) && value >= rule.min && (!rule.whole || Number.isInteger(value));
 	if (valid) return value;
-	const where = rule.itemIndex === undefined ? '' : `Item ${rule.itemIndex}: `;
 	const kind = rule.whole ? 'a whole number' : 'a number';
 	throw new NodeOperationError(
 		context.getNode(),
-		`${where}"${rule.label}" must be ${kind} of at least ${rule.min}, not ${JSON.stringify(raw) ?? String(raw)}`,
+		`The "${rule.label}" parameter must be ${kind} of at least ${rule.min}, not ${JSON.stringify(raw) ?? String(raw)}${itemSuffix(rule.itemIndex)}`,
 		{ itemIndex: rule.itemIndex, description: 'Nothing was sent to PrintOS.' },
 	);
 }

@@ -15,9 +15,16 @@ import type {
 	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { connectionError, networkFailureReason, withOwnMessage, parsePrintOsError, printOsApiError } from './apiError';
+import {
+	connectionError,
+	networkFailureReason,
+	withOwnMessage,
+	parsePrintOsError,
+	printOsApiError,
+	type Attempts,
+} from './apiError';
 import {
 	describeCredential,
 	rateLimitKey,
@@ -29,15 +36,15 @@ import { fillPath, type Endpoint, type RepeatRefusal } from './endpoint';
 import { ItemBatch } from './items';
 import { acquireSlot, adoptAnnouncedLimit, DEFAULT_PACE_PER_MINUTE, noteSuccess, pauseAccount } from './pacer';
 import {
-	DEFAULT_RETRY_SETTINGS,
-	defaultRetryMode,
-	isRetryable,
-	retryDelayMs,
-	retryFitsDeadline,
-	type AttemptOutcome,
-	type RetryMode,
-	type RetrySettings,
-} from './retryPolicy';
+	headerValue,
+	isCancellation,
+	networkReason,
+	readRefusalBody,
+	type FullResponse,
+	type NetworkFailure,
+} from './httpExchange';
+import { DEFAULT_RETRY_SETTINGS, defaultRetryMode, type RetryMode, type RetrySettings } from './retryPolicy';
+import { runWithRetries, type AttemptResult } from './retryLoop';
 
 export type PrintOsContext =
 	| IExecuteFunctions
@@ -101,71 +108,10 @@ export class PrintOsOutcomeUnknownError extends NodeApiError {
 	readonly outcomeUnknown = true;
 }
 
-interface FullResponse {
-	body: unknown;
-	headers: Record<string, string | string[] | undefined>;
-	statusCode: number;
-	statusMessage?: string;
-}
-
-/**
- * The error code and the original words of a failed request. Some n8n versions hand over the HTTP
- * client's error as `cause`; others wrap it in a NodeApiError whose message is n8n's paraphrase,
- * keeping the original words in `messages` and the code in `httpCode`.
- */
-function networkReason(error: unknown): { code?: string; reason: string } {
-	const candidate = error as {
-		cause?: { code?: string; message?: string };
-		code?: string;
-		httpCode?: string | null;
-		message?: string;
-		messages?: string[];
-	};
-	const wrappedCode = candidate?.httpCode && !/^\d+$/.test(candidate.httpCode) ? candidate.httpCode : undefined;
-	const code = candidate?.cause?.code ?? candidate?.code ?? wrappedCode;
-	const message = candidate?.cause?.message ?? candidate?.messages?.[0] ?? candidate?.message ?? 'unknown network error';
-	return { code: typeof code === 'string' ? code : undefined, reason: String(message) };
-}
-
 function isRefusedAsAlreadyDone(refusal: RepeatRefusal | undefined, response: FullResponse): boolean {
 	if (!refusal || response.statusCode !== refusal.status) return false;
 	if (!refusal.message) return true;
 	return refusal.message.test(parsePrintOsError(response.body, response.statusCode).message);
-}
-
-function isCancellation(code: string | undefined): boolean {
-	return code === 'ERR_CANCELED';
-}
-
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-/** The refusal of a download request, read from its stream (bounded) and parsed as JSON when it is. */
-async function readErrorBody(body: unknown): Promise<unknown> {
-	const stream = body as AsyncIterable<Buffer> & { destroy?: () => void };
-	if (!stream || typeof stream[Symbol.asyncIterator] !== 'function') return body;
-	const chunks: Buffer[] = [];
-	let size = 0;
-	try {
-		for await (const chunk of stream) {
-			chunks.push(chunk);
-			size += chunk.length;
-			if (size >= MAX_ERROR_BODY_BYTES) break;
-		}
-	} catch {
-		// a refusal cut short still says what it said so far
-	}
-	stream.destroy?.();
-	const text = Buffer.concat(chunks).toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
-
-function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
-	const value = headers?.[name];
-	return Array.isArray(value) ? value[0] : value;
 }
 
 /** Where a redirect points, as a host only (its path and query may carry tokens). */
@@ -274,103 +220,93 @@ export class PrintOsClient {
 		if (request.body !== undefined && endpoint.method !== 'GET') options.body = request.body;
 		if (request.stream) Object.assign(options, { json: false, encoding: 'stream', disableFollowRedirect: true });
 
-		let waited = 0;
 		let anAttemptLostItsAnswer = false;
-		const startedAt = Date.now();
-		for (let retry = 0; ; retry++) {
-			const sentAt = await acquireSlot(paceKey, this.settings.pacePerMinute, { learn: this.settings.learnPace });
-			let outcome: AttemptOutcome;
-			let response: FullResponse | undefined;
-			let failure: { code?: string; reason: string } | undefined;
+		// the pacer's send time of the current attempt, for what PrintOS answers to it
+		let sentAt = 0;
+		const attempt = async (): Promise<AttemptResult<PrintOsResponse<T>>> => {
+			let response: FullResponse;
 			try {
 				response = (await this.context.helpers.httpRequestWithAuthentication.call(
 					this.context,
 					this.credentialType,
 					{ ...options, headers: { ...(options.headers ?? {}) } },
 				)) as FullResponse;
-				outcome = {
-					kind: 'response',
-					status: response.statusCode,
-					retryAfterHeader: headerValue(response.headers, 'retry-after'),
-				};
 			} catch (error) {
-				failure = networkReason(error);
-				if (isCancellation(failure.code)) throw connectionError(this.node, 'the execution was cancelled', operation, request.itemIndex);
-				outcome = { kind: 'networkError' };
+				if (isCancellation(error)) throw connectionError(this.node, 'the execution was cancelled', operation, request.itemIndex);
 				anAttemptLostItsAnswer = true;
+				const failure = networkReason(error);
+				return {
+					done: false,
+					outcome: { kind: 'networkError' },
+					giveUp: (attempts) => this.connectionLost(failure, attempts, url, operation, request),
+				};
 			}
 
-			if (response && request.stream && response.statusCode >= 400) {
-				response.body = await readErrorBody(response.body);
+			if (request.stream && response.statusCode >= 400) {
+				response.body = await readRefusalBody(response.body);
 			}
-			if (response) {
-				adoptAnnouncedLimit(paceKey, announcedLimits(response, sentAt), this.settings.pacePerMinute);
-				// A download gets its redirect back to fetch the target unsigned; anything else refuses it.
-				if (response.statusCode >= 300 && response.statusCode < 400 && !request.stream) {
-					throw redirectRefused(this.node, response.statusCode, headerValue(response.headers, 'location'), url, operation, request.itemIndex);
-				}
-				if (response.statusCode < 400) {
-					noteSuccess(paceKey);
-					return {
-						status: response.statusCode,
-						headers: response.headers as Record<string, string>,
-						body: response.body as T,
-					};
-				}
-				if (anAttemptLostItsAnswer && isRefusedAsAlreadyDone(endpoint.repeatRefusal, response)) {
-					return {
-						status: response.statusCode,
-						headers: response.headers as Record<string, string>,
-						body: response.body as T,
-						confirmedByRepeat: true,
-					};
-				}
+			adoptAnnouncedLimit(paceKey, announcedLimits(response, sentAt), this.settings.pacePerMinute);
+			// A download gets its redirect back to fetch the target unsigned; anything else refuses it.
+			if (response.statusCode >= 300 && response.statusCode < 400 && !request.stream) {
+				throw redirectRefused(this.node, response.statusCode, headerValue(response.headers, 'location'), url, operation, request.itemIndex);
 			}
+			const answer: PrintOsResponse<T> = {
+				status: response.statusCode,
+				headers: response.headers as Record<string, string>,
+				body: response.body as T,
+			};
+			if (response.statusCode < 400) {
+				noteSuccess(paceKey);
+				return { done: true, value: answer };
+			}
+			if (anAttemptLostItsAnswer && isRefusedAsAlreadyDone(endpoint.repeatRefusal, response)) {
+				return { done: true, value: { ...answer, confirmedByRepeat: true } };
+			}
+			const refused = response;
+			return {
+				done: false,
+				outcome: { kind: 'response', status: refused.statusCode, retryAfterHeader: headerValue(refused.headers, 'retry-after') },
+				giveUp: (attempts) =>
+					printOsApiError(this.node, {
+						status: refused.statusCode,
+						statusText: refused.statusMessage,
+						body: refused.body,
+						itemIndex: request.itemIndex,
+						credentialDescription: describeCredential(this.credentialType, this.credentials),
+						operation,
+						attempts,
+					}),
+			};
+		};
 
-			const canRetry = isRetryable(outcome, mode) && retry < this.settings.retry.maxRetries;
-			const delay = canRetry ? retryDelayMs(outcome, retry + 1, this.settings.retry) : 0;
-			if (outcome.kind === 'response' && outcome.status === 429) {
-				pauseAccount(paceKey, Date.now() + delay, sentAt);
-			}
-			const inTime = retryFitsDeadline(outcome, {
-				elapsedMs: Date.now() - startedAt,
-				delayMs: delay,
-				waitedMs: waited,
-				timeoutMs: this.settings.timeoutMs,
-				settings: this.settings.retry,
-			});
-			if (canRetry && inTime) {
-				waited += delay;
-				await sleep(delay);
-				continue;
-			}
+		return await runWithRetries(attempt, {
+			mode,
+			settings: this.settings.retry,
+			timeoutMs: this.settings.timeoutMs,
+			beforeAttempt: async () => {
+				sentAt = await acquireSlot(paceKey, this.settings.pacePerMinute, { learn: this.settings.learnPace });
+			},
+			afterFailure: (outcome, delayMs) => {
+				if (outcome.kind === 'response' && outcome.status === 429) pauseAccount(paceKey, Date.now() + delayMs, sentAt);
+			},
+		});
+	}
 
-			const attempts = { count: retry + 1, elapsedMs: Date.now() - startedAt };
-			if (response) {
-				throw printOsApiError(this.node, {
-					status: response.statusCode,
-					statusText: response.statusMessage,
-					body: response.body,
-					itemIndex: request.itemIndex,
-					credentialDescription: describeCredential(this.credentialType, this.credentials),
-					operation,
-					attempts,
-				});
-			}
-			const reason = networkFailureReason(failure ?? { reason: 'network error' }, {
-				...attempts,
-				timeoutMs: this.settings.timeoutMs,
-				host: new URL(url).host,
-			});
-			if (endpoint.method === 'POST') {
-				const message = `The connection to PrintOS was lost during ${operation}; PrintOS may or may not have processed it: ${reason}`;
-				throw withOwnMessage(
-					new PrintOsOutcomeUnknownError(this.node, { message: reason }, { message, itemIndex: request.itemIndex }),
-					message,
-				);
-			}
-			throw connectionError(this.node, reason, operation, request.itemIndex);
+	/** No answer after the last attempt; a POST may still have been processed, so it says so. */
+	private connectionLost(failure: NetworkFailure, attempts: Attempts, url: string, operation: string, request: PrintOsRequest): NodeApiError {
+		const reason = networkFailureReason(failure, {
+			...attempts,
+			timeoutMs: this.settings.timeoutMs,
+			host: new URL(url).host,
+		});
+		if (request.endpoint.method === 'POST') {
+			const message = `The connection to PrintOS was lost during ${operation}; PrintOS may or may not have processed it: ${reason}`;
+			return withOwnMessage(
+				new PrintOsOutcomeUnknownError(this.node, { message: reason }, { message, itemIndex: request.itemIndex }),
+				message,
+			);
 		}
+		return connectionError(this.node, reason, operation, request.itemIndex);
 	}
 }
 

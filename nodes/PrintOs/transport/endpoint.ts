@@ -12,8 +12,6 @@ export interface Endpoint {
 	/** Relative to the service base; `{name}` placeholders are filled percent-encoded. */
 	path: string;
 	confidence: Confidence;
-	/** Why a path is uncertain, shown in node descriptions and the README. */
-	note?: string;
 	/**
 	 * How PrintOS refuses the repeat of this (idempotent) write once it has already been processed,
 	 * e.g. 400 "Order is already cancelled". After an attempt whose answer was lost, that refusal

@@ -73,7 +73,7 @@ describe('File: Upload from URL', () => {
 		const noName = await runBox(sandbox, { ...base, name: '={{ "" }}', copies: 1 });
 		expect(noName.error?.message).toBe('The "File Name" parameter is empty [item 0]');
 		const noCopies = await runBox(sandbox, { ...base, name: 'a.pdf', copies: 0 });
-		expect(noCopies.error?.message).toBe('The "Copies" parameter must be a whole number of at least 1 [item 0]');
+		expect(noCopies.error?.message).toBe('The "Copies" parameter must be a whole number of at least 1, not 0 [item 0]');
 		expect(boxCalls(sandbox)).toHaveLength(0);
 	});
 });

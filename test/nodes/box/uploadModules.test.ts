@@ -10,10 +10,18 @@ import { Readable } from 'stream';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { boxUploadMimeType } from '../../../nodes/PrintOs/Box/upload/mimeTypes';
-import { readUploadTarget } from '../../../nodes/PrintOs/Box/upload/uploadTarget';
 import { openBinarySource } from '../../../nodes/PrintOs/shared/upload/binarySource';
 import { canonicalMimeType, resolveMimeType } from '../../../nodes/PrintOs/shared/upload/mimeTypes';
 import { redactPresignedUrl, refusalReason, uploadTimeoutMs } from '../../../nodes/PrintOs/shared/upload/presignedPut';
+import { readUploadTarget as readTarget } from '../../../nodes/PrintOs/shared/upload/presignedUpload';
+import { BOX_UPLOAD_URL_FIELDS } from '../../../nodes/PrintOs/Box/endpoints';
+import { SITE_FLOW_UPLOAD_URL_FIELDS } from '../../../nodes/PrintOs/SiteFlow/endpoints';
+
+/** The Box reading of an upload URL answer: the upload URL and the fetch URL. */
+function readUploadTarget(body: unknown) {
+	const { uploadUrl, reference } = readTarget(body, { upload: BOX_UPLOAD_URL_FIELDS.upload, reference: BOX_UPLOAD_URL_FIELDS.fetch });
+	return { uploadUrl, fetchUrl: reference };
+}
 
 function fakeContext(binary: IBinaryData, calls: string[]): IExecuteFunctions {
 	return {
@@ -124,6 +132,14 @@ describe('readUploadTarget', () => {
 			uploadUrl: 'https://s3/u',
 			fetchUrl: 'https://s3/f',
 		});
+	});
+
+	it('reads either answer shape, bare or in a {data: {...}} envelope, with either table of names', () => {
+		const siteFlowNames = { upload: SITE_FLOW_UPLOAD_URL_FIELDS.upload, reference: SITE_FLOW_UPLOAD_URL_FIELDS.path };
+		const inner = { url: 'https://s3/put?sig', path: 'artwork/cards.pdf' };
+		expect(readTarget({ data: inner }, siteFlowNames)).toEqual({ uploadUrl: 'https://s3/put?sig', reference: 'artwork/cards.pdf', answer: inner });
+		expect(readTarget(inner, siteFlowNames)).toEqual({ uploadUrl: 'https://s3/put?sig', reference: 'artwork/cards.pdf', answer: inner });
+		expect(readUploadTarget({ data: { uploadUrl: 'https://s3/u', fetchUrl: 'https://s3/f' } })).toEqual({ uploadUrl: 'https://s3/u', fetchUrl: 'https://s3/f' });
 	});
 
 	it('leaves out what is missing or not a string', () => {

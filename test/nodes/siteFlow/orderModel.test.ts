@@ -5,7 +5,8 @@ import { buildOrderFromFields, parseTags, type OrderFields } from '../../../node
 import { findOrderProblems } from '../../../nodes/PrintOs/SiteFlow/order/findOrderProblems';
 import { orderProblemsMessage } from '../../../nodes/PrintOs/SiteFlow/order/orderProblemsError';
 import { parseOrderJson } from '../../../nodes/PrintOs/SiteFlow/order/parseOrderJson';
-import { simplifyOrder, unwrapOrder } from '../../../nodes/PrintOs/SiteFlow/order/simplifyOrder';
+import { unwrapOrder } from '../../../nodes/PrintOs/SiteFlow/order/readOrder';
+import { simplifyOrder } from '../../../nodes/PrintOs/SiteFlow/order/simplifyOrder';
 import { filesToUpload, matchFilesToBinaries } from '../../../nodes/PrintOs/SiteFlow/artwork/matchOrderFiles';
 import { shippedBody } from '../../../nodes/PrintOs/SiteFlow/actions/shipment/markShipped.operation';
 import { validOrder, validOrderFields } from '../../helpers/siteFlowOrders';

@@ -141,14 +141,14 @@ describe('Order: errors and retries', () => {
 
 	it('an empty order ID fails before any request', async () => {
 		const result = await run({ resource: 'order', operation: 'get', getBy: 'id', orderId: byId('  ') });
-		expect(result.error?.message).toBe('Item 0: "Order" is empty');
+		expect(result.error?.message).toBe('The "Order" parameter is empty [item 0]');
 		expect(harness.apiRequests()).toHaveLength(0);
 	});
 
 	it('cancel by source needs the source account before any request', async () => {
 		// a literal empty value is refused by n8n itself; an expression that resolves to nothing reaches the node
 		const result = await run({ resource: 'order', operation: 'cancel', cancelBy: 'source', sourceAccount: '={{ $json.account }}', sourceOrderId: 'X' });
-		expect(result.error?.message).toBe('Item 0: "Source Account" is empty');
+		expect(result.error?.message).toBe('The "Source Account" parameter is empty [item 0]');
 		expect(harness.apiRequests()).toHaveLength(0);
 	});
 });

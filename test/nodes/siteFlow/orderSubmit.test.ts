@@ -196,7 +196,7 @@ describe('Order: Submit targets', () => {
 
 	it('requires the routing rule key before anything is sent', async () => {
 		const result = await run(submitFields('ROUTE-2', { submitTarget: 'routingRule', routingRuleKey: ' ' }));
-		expect(result.error?.message).toBe('Item 0: "Routing Rule Key" is empty');
+		expect(result.error?.message).toBe('The "Routing Rule Key" parameter is empty [item 0]');
 		expect(harness.apiRequests()).toHaveLength(0);
 	});
 });

@@ -2,16 +2,16 @@
  * Box lists (contacts, substrates, flows) come whole: no paging parameters are published for them,
  * so Return All / Limit is applied here, after the one request.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../transport/client';
 import type { Endpoint } from '../../transport/endpoint';
 import { readListEnvelope } from '../../transport/pagination';
-import { limitField, returnAllField } from './descriptions';
-import { readLimit } from './parameters';
 import { asObjects } from './results';
-
-export const returnAllAndLimit: INodeProperties[] = [returnAllField, limitField];
+import { unconfirmedPathNotice } from '../../shared/node/displayOptions';
+import type { NodeOperation } from '../../shared/node/operation';
+import { returnAllLimitProperties } from '../../shared/node/returnAllLimit';
+import { readLimit } from '../../shared/numbers';
 
 /** Entries of a Box list answer: a bare array, or `items`/`data`/`results` of an object. */
 export function listEntries(body: unknown, nameKey = 'name'): IDataObject[] {
@@ -30,4 +30,14 @@ export async function fetchList(
 	const body = await client.request({ service: 'box', endpoint, itemIndex, operation });
 	const entries = listEntries(body);
 	return limit === undefined ? entries : entries.slice(0, limit);
+}
+
+/** Get Many of a Box list: Return All / Limit over the one answer. */
+export function listOperation(endpoint: Endpoint, operationName: string): NodeOperation {
+	return {
+		description: [...unconfirmedPathNotice(endpoint), ...returnAllLimitProperties],
+		async execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number) {
+			return await fetchList(this, client, endpoint, itemIndex, operationName);
+		},
+	};
 }

@@ -1,23 +1,13 @@
 /**
- * Reading and checking parameters before anything is sent: a missing ID or name fails the item with
- * a message naming the field and the item, the way n8n's own binary checks do, and no request leaves.
+ * The Box-only parameter reads (the shared ones are in shared/node/parameters.ts): IDs from pickers
+ * or pasted links, copies, and the texts of a collection.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { missingParameter } from '../../shared/node/parameters';
+import { checkedNumber } from '../../shared/numbers';
 import { ID_IN_URL } from './descriptions';
-
-export function missingParameter(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	hint?: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `The "${label}" parameter is empty [item ${itemIndex}]`, {
-		itemIndex,
-		description: hint,
-	});
-}
 
 /**
  * The ID of a resource locator, plain string values included (workflows written by hand or by an AI
@@ -56,33 +46,9 @@ export function readLocatorId(
 	return value;
 }
 
-export function readRequiredText(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-	hint?: string,
-): string {
-	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) throw missingParameter(context, itemIndex, label, hint);
-	return value;
-}
-
-export function readOptionalText(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-}
-
 /** Copies as a positive whole number; PrintOS samples send numbers and numeric strings alike. */
 export function readCopies(context: IExecuteFunctions, name: string, itemIndex: number, label = 'Copies'): number {
-	const value = Number(context.getNodeParameter(name, itemIndex, 1));
-	if (!Number.isInteger(value) || value < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The "${label}" parameter must be a whole number of at least 1 [item ${itemIndex}]`,
-			{ itemIndex },
-		);
-	}
-	return value;
+	return checkedNumber(context, context.getNodeParameter(name, itemIndex, 1), { label, min: 1, whole: true, itemIndex });
 }
 
 /** The non-empty entries of a collection of texts, trimmed, under their own names. */
@@ -96,5 +62,3 @@ export function compactTexts(values: IDataObject, names: readonly string[]): IDa
 	}
 	return result;
 }
-
-export { readLimit } from '../../shared/numbers';

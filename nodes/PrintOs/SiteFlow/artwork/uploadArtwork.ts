@@ -4,13 +4,12 @@
  * the reference a component's `path` takes.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { BinarySource } from '../../shared/upload/binarySource';
-import { putToPresignedUrl, redactPresignedUrl } from '../../shared/upload/presignedPut';
+import { redactPresignedUrl } from '../../shared/upload/presignedPut';
+import { putFile, requestUploadTarget } from '../../shared/upload/presignedUpload';
 import type { PrintOsClient } from '../../transport/client';
 import { SITE_FLOW_ENDPOINTS, SITE_FLOW_UPLOAD_URL_FIELDS } from '../endpoints';
-import { readUploadTarget } from './uploadTarget';
 
 export async function uploadArtwork(
 	context: IExecuteFunctions,
@@ -19,28 +18,17 @@ export async function uploadArtwork(
 	itemIndex: number,
 	operation: string,
 ): Promise<IDataObject> {
-	const answer = await client.request({
+	const target = await requestUploadTarget(context, client, {
 		service: 'siteFlow',
 		endpoint: SITE_FLOW_ENDPOINTS.fileUploadUrl,
-		qs: { mimeType: artwork.contentType },
+		names: { upload: SITE_FLOW_UPLOAD_URL_FIELDS.upload, reference: SITE_FLOW_UPLOAD_URL_FIELDS.path },
+		mimeType: artwork.contentType,
 		itemIndex,
 		operation,
 	});
-	const target = readUploadTarget(answer);
-	if (!target) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: Site Flow gave no upload URL`, {
-			itemIndex,
-			description: `GET /file/getpreupload answered without any of ${SITE_FLOW_UPLOAD_URL_FIELDS.upload.join(', ')}; its fields were: ${Object.keys((answer ?? {}) as IDataObject).join(', ') || 'none'}`,
-		});
-	}
-	const put = await putToPresignedUrl(context, target.uploadUrl, artwork, {
-		timeoutMs: client.settings.timeoutMs,
-		retry: client.settings.retry,
-		itemIndex,
-		operation,
-	});
+	const put = await putFile(context, client, target.uploadUrl, artwork, itemIndex, operation);
 	// Without a path in the answer, the stored object's own URL (signature removed) is the reference.
-	const path = target.path ?? redactPresignedUrl(target.uploadUrl);
+	const path = target.reference ?? redactPresignedUrl(target.uploadUrl);
 	return {
 		path,
 		fetch: /^https?:\/\//i.test(path),

@@ -12,7 +12,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../../transport/endpoint';
 import { readListEnvelope } from '../../transport/pagination';
 import { SITE_FLOW_ENDPOINTS, SITE_FLOW_PAGING } from '../endpoints';
-import { findOrderBySourceId } from '../submission/findOrderBySourceId';
+import { findOrderBySourceId } from '../order/readOrder';
 import type { PrintOsClient } from '../../transport/client';
 import { clientForLoadOptions } from './loadOptionsClient';
 import { SEARCH_PAGE_BUDGET } from './searchBudget';

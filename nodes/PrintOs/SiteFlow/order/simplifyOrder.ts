@@ -18,13 +18,6 @@ function pick(source: IDataObject, keys: string[]): IDataObject {
 	return result;
 }
 
-/** Some answers wrap the order (`{order: {...}}`, spec O2/O11); the order itself is inside. */
-export function unwrapOrder(body: unknown): IDataObject {
-	const object = asObject(body);
-	const inner = asObject(object.order);
-	return Object.keys(inner).length && (inner._id !== undefined || inner.orderData !== undefined) ? inner : object;
-}
-
 export function simplifyOrder(order: IDataObject): IDataObject {
 	const orderData = asObject(order.orderData);
 	const shipments = asList(orderData.shipments).map((shipment, index): IDataObject => ({

@@ -16,8 +16,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { PrintOsClient, PrintOsRequest } from '../../transport/client';
 import { isOutcomeUnknown } from '../../transport/client';
 import { ORDER_SERVICE_ENDPOINTS, SITE_FLOW_ENDPOINTS } from '../endpoints';
-import { unwrapOrder } from '../order/simplifyOrder';
-import { findOrderBySourceId } from './findOrderBySourceId';
+import { findOrderBySourceId, unwrapOrder } from '../order/readOrder';
 
 export type SubmitTarget = 'siteFlowApi' | 'orderService' | 'routingRule';
 

@@ -8,20 +8,24 @@
  * fails the item, so a download broken off midway never becomes a binary.
  */
 import type { IBinaryData, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { PrintOsClient, PrintOsRequest } from '../../transport/client';
-import { isRetryable, retryDelayMs, type AttemptOutcome } from '../../transport/retryPolicy';
+import {
+	describeNetworkFailure,
+	headerValue,
+	isCancellation,
+	networkReason,
+	readRefusalBody,
+	type FullResponse,
+} from '../../transport/httpExchange';
+import { runWithRetries, type AttemptResult } from '../../transport/retryLoop';
 import { redactPresignedUrl, refusalReason } from '../upload/presignedPut';
 
 /** The response body n8n hands back for `encoding: 'stream'`, named through its helper type. */
 type ResponseStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
 
-interface StreamResponse {
-	body: ResponseStream;
-	headers: Record<string, string | string[] | undefined>;
-	statusCode: number;
-}
+type StreamResponse = FullResponse<ResponseStream>;
 
 export interface DownloadTarget {
 	/** Preferred over what the response says (PrintOS's metadata names files better than storage does). */
@@ -30,34 +34,6 @@ export interface DownloadTarget {
 	itemIndex: number;
 	/** Named in error messages, e.g. "File: Download". */
 	operation: string;
-}
-
-const MAX_REFUSAL_BYTES = 64 * 1024;
-
-function header(headers: StreamResponse['headers'], name: string): string | undefined {
-	const value = headers?.[name];
-	return Array.isArray(value) ? value[0] : value;
-}
-
-async function readRefusal(body: ResponseStream): Promise<unknown> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	try {
-		for await (const chunk of body as AsyncIterable<Buffer>) {
-			chunks.push(chunk);
-			size += chunk.length;
-			if (size >= MAX_REFUSAL_BYTES) break;
-		}
-	} catch {
-		// what arrived is enough to explain the refusal
-	}
-	body.destroy();
-	const text = Buffer.concat(chunks).toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
 }
 
 /** `filename` of a Content-Disposition header, plain or RFC 5987 encoded. */
@@ -74,13 +50,6 @@ export function dispositionFileName(value: string | undefined): string | undefin
 	return /filename\s*=\s*"?([^";]+)"?/i.exec(value)?.[1]?.trim() || undefined;
 }
 
-function networkReason(error: unknown): string {
-	const candidate = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
-	const code = candidate?.cause?.code ?? candidate?.code;
-	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
-	return `${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`;
-}
-
 /** GETs a storage URL without credentials; retries what is safe to retry before any byte is kept. */
 async function fetchUnsigned(
 	context: IExecuteFunctions,
@@ -90,8 +59,7 @@ async function fetchUnsigned(
 ): Promise<StreamResponse> {
 	const where = redactPresignedUrl(url);
 	const node = context.getNode();
-	let waited = 0;
-	for (let retry = 0; ; retry++) {
+	const attempt = async (): Promise<AttemptResult<StreamResponse>> => {
 		const options: IHttpRequestOptions = {
 			method: 'GET',
 			url,
@@ -102,42 +70,49 @@ async function fetchUnsigned(
 			timeout: client.settings.timeoutMs,
 			abortSignal: context.getExecutionCancelSignal?.(),
 		};
-		let response: StreamResponse | undefined;
-		let failure: string | undefined;
-		let outcome: AttemptOutcome;
+		let response: StreamResponse;
 		try {
 			response = (await context.helpers.httpRequest(options)) as StreamResponse;
-			outcome = { kind: 'response', status: response.statusCode, retryAfterHeader: header(response.headers, 'retry-after') };
 		} catch (error) {
-			failure = networkReason(error);
-			outcome = { kind: 'networkError' };
+			if (isCancellation(error)) {
+				throw new NodeApiError(node, { message: 'cancelled' } as JsonObject, {
+					message: `The download for ${target.operation} was cancelled`,
+					itemIndex: target.itemIndex,
+				});
+			}
+			const failure = describeNetworkFailure(networkReason(error));
+			return {
+				done: false,
+				outcome: { kind: 'networkError' },
+				giveUp: () =>
+					new NodeApiError(node, { message: failure } as JsonObject, {
+						message: `Could not download the file during ${target.operation}: ${failure}`,
+						description: `GET ${where}`,
+						itemIndex: target.itemIndex,
+					}),
+			};
 		}
-		if (response && response.statusCode < 300) return response;
-		const refusal = response ? await readRefusal(response.body) : undefined;
-
-		const settings = client.settings.retry;
-		const canRetry = isRetryable(outcome, 'idempotent') && retry < settings.maxRetries;
-		const delay = canRetry ? retryDelayMs(outcome, retry + 1, settings) : 0;
-		if (canRetry && waited + delay <= settings.maxTotalWaitMs) {
-			waited += delay;
-			await sleep(delay);
-			continue;
-		}
-		if (response) {
-			const reason = refusalReason(refusal);
-			throw new NodeApiError(node, { status: response.statusCode, message: reason || `HTTP ${response.statusCode}` } as JsonObject, {
-				message: `The download URL refused the file (HTTP ${response.statusCode})${reason ? `: ${reason}` : ''}`,
-				description: `GET ${where} during ${target.operation}. Download URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
-				httpCode: String(response.statusCode),
-				itemIndex: target.itemIndex,
-			});
-		}
-		throw new NodeApiError(node, { message: failure ?? 'network error' } as JsonObject, {
-			message: `Could not download the file during ${target.operation}: ${failure ?? 'network error'}`,
-			description: `GET ${where}`,
-			itemIndex: target.itemIndex,
-		});
-	}
+		if (response.statusCode < 300) return { done: true, value: response };
+		const status = response.statusCode;
+		const reason = refusalReason(await readRefusalBody(response.body));
+		return {
+			done: false,
+			outcome: { kind: 'response', status, retryAfterHeader: headerValue(response.headers, 'retry-after') },
+			giveUp: () =>
+				new NodeApiError(node, { status, message: reason || `HTTP ${status}` } as JsonObject, {
+					message: `The download URL refused the file (HTTP ${status})${reason ? `: ${reason}` : ''}`,
+					description: `GET ${where} during ${target.operation}. Download URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
+					httpCode: String(status),
+					itemIndex: target.itemIndex,
+				}),
+		};
+	};
+	return await runWithRetries(attempt, {
+		mode: 'idempotent',
+		settings: client.settings.retry,
+		timeoutMs: client.settings.timeoutMs,
+		limit: 'waits',
+	});
 }
 
 async function storedSize(context: IExecuteFunctions, binary: IBinaryData): Promise<number> {
@@ -155,7 +130,7 @@ export async function downloadToBinary(
 	let response: StreamResponse = { body: signed.body, headers: signed.headers, statusCode: signed.status };
 	if (response.statusCode >= 300) {
 		response.body.destroy();
-		const location = header(response.headers, 'location');
+		const location = headerValue(response.headers, 'location');
 		if (!location) {
 			throw new NodeApiError(context.getNode(), { status: response.statusCode, message: 'redirect without a Location' } as JsonObject, {
 				message: `PrintOS answered ${target.operation} with a redirect (HTTP ${response.statusCode}) but named no address`,
@@ -165,22 +140,22 @@ export async function downloadToBinary(
 		response = await fetchUnsigned(context, client, new URL(location, client.url(request)).toString(), target);
 	}
 
-	const expected = Number(header(response.headers, 'content-length'));
-	const fileName = target.fileName || dispositionFileName(header(response.headers, 'content-disposition'));
-	const mimeType = target.mimeType || header(response.headers, 'content-type')?.split(';')[0].trim() || undefined;
+	const expected = Number(headerValue(response.headers, 'content-length'));
+	const fileName = target.fileName || dispositionFileName(headerValue(response.headers, 'content-disposition'));
+	const mimeType = target.mimeType || headerValue(response.headers, 'content-type')?.split(';')[0].trim() || undefined;
 	let binary: IBinaryData;
 	try {
 		binary = await context.helpers.prepareBinaryData(response.body, fileName, mimeType);
 	} catch (error) {
 		response.body.destroy();
-		throw new NodeApiError(context.getNode(), { message: networkReason(error) } as JsonObject, {
+		throw new NodeApiError(context.getNode(), { message: describeNetworkFailure(networkReason(error)) } as JsonObject, {
 			// n8n would replace a message naming a socket error code with a generic one
 			message: `The download broke off during ${target.operation}: the connection closed before the whole file arrived`,
-			description: `${networkReason(error)}. No binary was kept; run the operation again.`,
+			description: `${describeNetworkFailure(networkReason(error))}. No binary was kept; run the operation again.`,
 			itemIndex: target.itemIndex,
 		});
 	}
-	if (Number.isFinite(expected) && header(response.headers, 'content-length') !== undefined) {
+	if (Number.isFinite(expected) && headerValue(response.headers, 'content-length') !== undefined) {
 		const size = await storedSize(context, binary);
 		if (size !== expected) {
 			throw new NodeApiError(context.getNode(), { message: 'short download' } as JsonObject, {

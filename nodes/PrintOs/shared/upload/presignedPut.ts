@@ -14,14 +14,17 @@
  * the body each time since a stream can be read only once.
  */
 import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import {
-	isRetryable,
-	retryDelayMs,
-	type AttemptOutcome,
-	type RetrySettings,
-} from '../../transport/retryPolicy';
+	describeNetworkFailure,
+	headerValue,
+	isCancellation,
+	networkReason,
+	type FullResponse,
+} from '../../transport/httpExchange';
+import type { RetrySettings } from '../../transport/retryPolicy';
+import { runWithRetries, type AttemptResult } from '../../transport/retryLoop';
 
 import { redactUrl } from '../../../../credentials/common/environments';
 
@@ -52,13 +55,6 @@ export interface PresignedPutResult {
 	status: number;
 	headers: Record<string, string>;
 	attempts: number;
-}
-
-interface FullResponse {
-	body: unknown;
-	headers: Record<string, string | string[] | undefined>;
-	statusCode: number;
-	statusMessage?: string;
 }
 
 const MAX_REASON_LENGTH = 300;
@@ -110,25 +106,8 @@ export function refusalReason(body: unknown): string {
 	return '';
 }
 
-function networkReason(error: unknown): string {
-	const candidate = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
-	const code = candidate?.cause?.code ?? candidate?.code;
-	const message = candidate?.cause?.message ?? candidate?.message ?? 'unknown network error';
-	return `${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`;
-}
-
-function isCancellation(error: unknown): boolean {
-	const candidate = error as { code?: string; name?: string };
-	return candidate?.code === 'ERR_CANCELED' || candidate?.name === 'CanceledError';
-}
-
 function release(body: BinaryStream | Buffer | undefined) {
 	if (body && !Buffer.isBuffer(body) && !body.destroyed) body.destroy();
-}
-
-function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
-	const value = headers?.[name];
-	return Array.isArray(value) ? value[0] : value;
 }
 
 export async function putToPresignedUrl(
@@ -139,9 +118,8 @@ export async function putToPresignedUrl(
 ): Promise<PresignedPutResult> {
 	const node = context.getNode();
 	const where = redactPresignedUrl(url);
-	let waited = 0;
 
-	for (let retry = 0; ; retry++) {
+	const attempt = async (retry: number): Promise<AttemptResult<PresignedPutResult>> => {
 		const body = await upload.open();
 		const options: IHttpRequestOptions = {
 			method: 'PUT',
@@ -160,16 +138,9 @@ export async function putToPresignedUrl(
 			abortSignal: context.getExecutionCancelSignal?.(),
 		};
 
-		let response: FullResponse | undefined;
-		let failure: string | undefined;
-		let outcome: AttemptOutcome;
+		let response: FullResponse;
 		try {
 			response = (await context.helpers.httpRequest(options)) as FullResponse;
-			outcome = {
-				kind: 'response',
-				status: response.statusCode,
-				retryAfterHeader: headerValue(response.headers, 'retry-after'),
-			};
 		} catch (error) {
 			release(body);
 			if (isCancellation(error)) {
@@ -178,47 +149,55 @@ export async function putToPresignedUrl(
 					itemIndex: settings.itemIndex,
 				});
 			}
-			failure = networkReason(error);
-			outcome = { kind: 'networkError' };
+			const failure = describeNetworkFailure(networkReason(error));
+			return {
+				done: false,
+				outcome: { kind: 'networkError' },
+				giveUp: () =>
+					new NodeApiError(node, { message: failure } as JsonObject, {
+						message: `Could not send the file to the upload URL during ${settings.operation}: ${failure}`,
+						description: `PUT ${where}`,
+						itemIndex: settings.itemIndex,
+					}),
+			};
 		}
 
-		if (response && response.statusCode < 300) {
+		if (response.statusCode < 300) {
 			return {
-				status: response.statusCode,
-				headers: response.headers as Record<string, string>,
-				attempts: retry + 1,
+				done: true,
+				value: { status: response.statusCode, headers: response.headers as Record<string, string>, attempts: retry + 1 },
 			};
 		}
 		release(body);
+		const refused = response;
+		return {
+			done: false,
+			outcome: { kind: 'response', status: refused.statusCode, retryAfterHeader: headerValue(refused.headers, 'retry-after') },
+			giveUp: () => {
+				const redirected = refused.statusCode < 400;
+				const reason = redirected
+					? `it redirects to ${redactPresignedUrl(headerValue(refused.headers, 'location') ?? 'another address')}, which an upload URL should not do`
+					: refusalReason(refused.body);
+				return new NodeApiError(
+					node,
+					{ status: refused.statusCode, message: reason || `HTTP ${refused.statusCode}` } as JsonObject,
+					{
+						message: `The upload URL refused the file (HTTP ${refused.statusCode})${reason ? `: ${reason}` : ''}`,
+						description: `PUT ${where} during ${settings.operation}. Upload URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
+						httpCode: String(refused.statusCode),
+						itemIndex: settings.itemIndex,
+					},
+				);
+			},
+		};
+	};
 
-		const canRetry = isRetryable(outcome, 'idempotent') && retry < settings.retry.maxRetries;
-		const delay = canRetry ? retryDelayMs(outcome, retry + 1, settings.retry) : 0;
-		if (canRetry && waited + delay <= settings.retry.maxTotalWaitMs) {
-			waited += delay;
-			await sleep(delay);
-			continue;
-		}
-
-		if (response) {
-			const redirected = response.statusCode < 400;
-			const reason = redirected
-				? `it redirects to ${redactPresignedUrl(headerValue(response.headers, 'location') ?? 'another address')}, which an upload URL should not do`
-				: refusalReason(response.body);
-			throw new NodeApiError(
-				node,
-				{ status: response.statusCode, message: reason || `HTTP ${response.statusCode}` } as JsonObject,
-				{
-					message: `The upload URL refused the file (HTTP ${response.statusCode})${reason ? `: ${reason}` : ''}`,
-					description: `PUT ${where} during ${settings.operation}. Upload URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
-					httpCode: String(response.statusCode),
-					itemIndex: settings.itemIndex,
-				},
-			);
-		}
-		throw new NodeApiError(node, { message: failure ?? 'network error' } as JsonObject, {
-			message: `Could not send the file to the upload URL during ${settings.operation}: ${failure ?? 'network error'}`,
-			description: `PUT ${where}`,
-			itemIndex: settings.itemIndex,
-		});
-	}
+	// a PUT replaces the object, so every failure the policy allows is retried; a large file's one
+	// attempt may rightly take long, so only the waits are bounded
+	return await runWithRetries(attempt, {
+		mode: 'idempotent',
+		settings: settings.retry,
+		timeoutMs: settings.timeoutMs,
+		limit: 'waits',
+	});
 }

@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { compactTexts, readOptionalText, readRequiredText } from '../parameters';
-import type { BoxResult } from '../types';
+import { compactTexts } from '../parameters';
+import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { optionalText, requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.contactCreate;
 
-export const description = showOnlyFor('contact', 'create', [
-	...inferredPathNotice(endpoint),
+export const description = showOnlyFor('contact', ['create'], [
+	...unconfirmedPathNotice(endpoint),
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -43,9 +44,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: PrintOsClient,
 	itemIndex: number,
-): Promise<BoxResult> {
-	const body: IDataObject = { email: readRequiredText(this, 'email', itemIndex, 'Email') };
-	const name = readOptionalText(this, 'name', itemIndex);
+): Promise<OperationResult> {
+	const body: IDataObject = { email: requiredText(this, 'email', itemIndex, 'Email') };
+	const name = optionalText(this, 'name', itemIndex);
 	if (name) body.name = name;
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(body, compactTexts(extra, ['company', 'phone']));

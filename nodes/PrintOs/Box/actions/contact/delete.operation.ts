@@ -3,15 +3,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { contactLocator } from '../descriptions';
-import { inferredPathNotice, showOnlyFor } from '../displayOptions';
 import { readLocatorId } from '../parameters';
 import { deleteBoxObject } from '../results';
-import type { BoxResult } from '../types';
+import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.contactDelete;
 
-export const description = showOnlyFor('contact', 'delete', [
-	...inferredPathNotice(endpoint),
+export const description = showOnlyFor('contact', ['delete'], [
+	...unconfirmedPathNotice(endpoint),
 	contactLocator,
 ]);
 
@@ -19,7 +19,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: PrintOsClient,
 	itemIndex: number,
-): Promise<BoxResult> {
+): Promise<OperationResult> {
 	const contactId = readLocatorId(this, 'contactId', itemIndex, 'Contact');
 	return await deleteBoxObject(client, { endpoint, ids: { contactId }, itemIndex, operation: 'Contact: Delete' });
 }

@@ -1,43 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { describeOperation } from '../../../shared/node/displayOptions';
+import { defineResource } from '../../../shared/node/resource';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { operationDescription } from '../displayOptions';
+import { listOperation } from '../lists';
 import * as create from './create.operation';
 import * as deleteContact from './delete.operation';
-import * as getMany from './getMany.operation';
 
-export const operations = { create, delete: deleteContact, getMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a contact',
-				description: operationDescription('Add a contact', BOX_ENDPOINTS.contactCreate),
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a contact',
-				description: operationDescription('Delete a contact', BOX_ENDPOINTS.contactDelete),
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many contacts',
-				description: operationDescription('List the account’s contacts', BOX_ENDPOINTS.contactList),
-			},
-		],
-		default: 'getMany',
+export const { operations, description } = defineResource('contact', 'getMany', {
+	create: {
+		name: 'Create',
+		action: 'Create a contact',
+		description: describeOperation('Add a contact', BOX_ENDPOINTS.contactCreate),
+		operation: create,
 	},
-	...create.description,
-	...deleteContact.description,
-	...getMany.description,
-];
+	delete: {
+		name: 'Delete',
+		action: 'Delete a contact',
+		description: describeOperation('Delete a contact', BOX_ENDPOINTS.contactDelete),
+		operation: deleteContact,
+	},
+	getMany: {
+		name: 'Get Many',
+		action: 'Get many contacts',
+		description: describeOperation('List the account’s contacts', BOX_ENDPOINTS.contactList),
+		operation: listOperation(BOX_ENDPOINTS.contactList, 'Contact: Get Many'),
+	},
+});

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { operationDescription } from '../displayOptions';
 import * as get from './get.operation';
+import { describeOperation } from '../../../shared/node/displayOptions';
 
 export const operations = { get };
 
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get the dashboard',
-				description: operationDescription('Get the data of the main Box widget', BOX_ENDPOINTS.dashboardGet),
+				description: describeOperation('Get the data of the main Box widget', BOX_ENDPOINTS.dashboardGet),
 			},
 		],
 		default: 'get',

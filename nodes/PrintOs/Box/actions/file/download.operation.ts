@@ -2,7 +2,7 @@
  * File: Download. Reads the file (a published call) for its name, MIME type and versions, then
  * streams the chosen version into n8n's binary data through `shared/download/downloadToBinary.ts`.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryOutputProperty } from '../../../shared/download/binaryOutput';
@@ -10,13 +10,17 @@ import { downloadToBinary } from '../../../shared/download/downloadToBinary';
 import { resolveMimeType } from '../../../shared/upload/mimeTypes';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { readOptionalText } from '../parameters';
-import type { BoxResult } from '../types';
-import { fileCommandDescription, readFileId } from './fileCommand';
+import { fileLocator } from '../descriptions';
+import { readFileId } from './commands';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { optionalText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const OPERATION = 'File: Download';
 
-export const description = fileCommandDescription('download', BOX_ENDPOINTS.fileDownload, [
+export const description: INodeProperties[] = [
+	...unconfirmedPathNotice(BOX_ENDPOINTS.fileDownload),
+	fileLocator,
 	{
 		displayName: 'Version',
 		name: 'version',
@@ -38,20 +42,20 @@ export const description = fileCommandDescription('download', BOX_ENDPOINTS.file
 		displayOptions: { show: { version: ['chosen'] } },
 	},
 	binaryOutputProperty,
-]);
+];
 
 function versionsOf(file: IDataObject): IDataObject[] {
 	return Array.isArray(file.versions) ? (file.versions as IDataObject[]) : [];
 }
 
-export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<BoxResult> {
+export async function execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
 	const fileId = readFileId(this, itemIndex);
 	const which = this.getNodeParameter('version', itemIndex, 'current') as string;
-	const wanted = which === 'chosen' ? readOptionalText(this, 'revision', itemIndex) : '';
+	const wanted = which === 'chosen' ? optionalText(this, 'revision', itemIndex) : '';
 	if (which === 'chosen' && !wanted) {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "Revision" is empty; give a revision number or a version _id`, { itemIndex });
 	}
-	const binaryPropertyName = readOptionalText(this, 'binaryPropertyName', itemIndex) || 'data';
+	const binaryPropertyName = optionalText(this, 'binaryPropertyName', itemIndex) || 'data';
 
 	const file = (await client.request({
 		service: 'box',

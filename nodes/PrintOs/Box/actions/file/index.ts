@@ -1,134 +1,92 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { describeOperation } from '../../../shared/node/displayOptions';
+import { defineResource } from '../../../shared/node/resource';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { operationDescription } from '../displayOptions';
-import * as convertToPdf from './convertToPdf.operation';
+import { FILE_COMMANDS, fileCommandOperation } from './commands';
 import * as deleteFile from './delete.operation';
 import * as download from './download.operation';
-import * as get from './get.operation';
-import * as preflight from './preflight.operation';
-import * as revertToOriginal from './revertToOriginal.operation';
-import * as revertToVersion from './revertToVersion.operation';
-import * as sendToDevice from './sendToDevice.operation';
-import * as update from './update.operation';
 import * as uploadBinary from './uploadBinary.operation';
 import * as uploadFromUrl from './uploadFromUrl.operation';
 
-export const operations = {
-	convertToPdf,
-	delete: deleteFile,
-	download,
-	get,
-	preflight,
-	revertToOriginal,
-	revertToVersion,
-	sendToDevice,
-	update,
-	uploadBinary,
-	uploadFromUrl,
-};
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['file'] } },
-		options: [
-			{
-				name: 'Convert Image to PDF',
-				value: 'convertToPdf',
-				action: 'Convert an image file to PDF',
-				description: operationDescription('Convert an image file to PDF', BOX_ENDPOINTS.fileConvertToPdf),
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a file',
-				description: operationDescription('Delete a file', BOX_ENDPOINTS.fileDelete),
-			},
-			{
-				name: 'Download',
-				value: 'download',
-				action: 'Download a file',
-				description: operationDescription(
-					'Download the file’s current version, or a chosen revision, as binary data',
-					BOX_ENDPOINTS.fileDownload,
-				),
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a file',
-				description: operationDescription('Get a file with its versions', BOX_ENDPOINTS.fileGet),
-			},
-			{
-				name: 'Request Preflight',
-				value: 'preflight',
-				action: 'Request a preflight check of a file',
-				description: operationDescription('Request a preflight check of a file', BOX_ENDPOINTS.filePreflight),
-			},
-			{
-				name: 'Revert to a Previous Version',
-				value: 'revertToVersion',
-				action: 'Revert a file to a previous version',
-				description: operationDescription(
-					'Revert a file to one of its earlier versions',
-					BOX_ENDPOINTS.fileRevertToVersion,
-				),
-			},
-			{
-				name: 'Revert to Original Image',
-				value: 'revertToOriginal',
-				action: 'Revert a converted file to its original image',
-				description: operationDescription(
-					'Undo an image-to-PDF conversion',
-					BOX_ENDPOINTS.fileRevertToOriginal,
-				),
-			},
-			{
-				name: 'Send to Device',
-				value: 'sendToDevice',
-				action: 'Send a file to a device',
-				description: operationDescription('Send a file to a press or DFE', BOX_ENDPOINTS.fileSendToDevice),
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a file',
-				description: operationDescription('Change a file’s name or print instructions', BOX_ENDPOINTS.fileUpdate),
-			},
-			{
-				name: 'Upload Binary',
-				value: 'uploadBinary',
-				action: 'Upload a binary file to a folder',
-				description: operationDescription(
-					'Upload the binary file of the input item (PDF or image) to a folder',
-					BOX_ENDPOINTS.uploadUrls,
-				),
-			},
-			{
-				name: 'Upload From URL',
-				value: 'uploadFromUrl',
-				action: 'Add a file from a URL to a folder',
-				description: operationDescription(
-					'Add a file PrintOS fetches from a public URL to a folder',
-					BOX_ENDPOINTS.fileAddByUrl,
-				),
-			},
-		],
-		default: 'uploadBinary',
+export const { operations, description } = defineResource('file', 'uploadBinary', {
+	convertToPdf: {
+		name: 'Convert Image to PDF',
+		action: 'Convert an image file to PDF',
+		description: describeOperation('Convert an image file to PDF', BOX_ENDPOINTS.fileConvertToPdf),
+		operation: fileCommandOperation(FILE_COMMANDS.convertToPdf),
 	},
-	...convertToPdf.description,
-	...deleteFile.description,
-	...download.description,
-	...get.description,
-	...preflight.description,
-	...revertToOriginal.description,
-	...revertToVersion.description,
-	...sendToDevice.description,
-	...update.description,
-	...uploadBinary.description,
-	...uploadFromUrl.description,
-];
+	delete: {
+		name: 'Delete',
+		action: 'Delete a file',
+		description: describeOperation('Delete a file', BOX_ENDPOINTS.fileDelete),
+		operation: deleteFile,
+	},
+	download: {
+		name: 'Download',
+		action: 'Download a file',
+		description: describeOperation(
+			'Download the file’s current version, or a chosen revision, as binary data',
+			BOX_ENDPOINTS.fileDownload,
+		),
+		operation: download,
+	},
+	get: {
+		name: 'Get',
+		action: 'Get a file',
+		description: describeOperation('Get a file with its versions', BOX_ENDPOINTS.fileGet),
+		operation: fileCommandOperation(FILE_COMMANDS.get),
+	},
+	preflight: {
+		name: 'Request Preflight',
+		action: 'Request a preflight check of a file',
+		description: describeOperation('Request a preflight check of a file', BOX_ENDPOINTS.filePreflight),
+		operation: fileCommandOperation(FILE_COMMANDS.preflight),
+	},
+	revertToVersion: {
+		name: 'Revert to a Previous Version',
+		action: 'Revert a file to a previous version',
+		description: describeOperation(
+			'Revert a file to one of its earlier versions',
+			BOX_ENDPOINTS.fileRevertToVersion,
+		),
+		operation: fileCommandOperation(FILE_COMMANDS.revertToVersion),
+	},
+	revertToOriginal: {
+		name: 'Revert to Original Image',
+		action: 'Revert a converted file to its original image',
+		description: describeOperation(
+			'Undo an image-to-PDF conversion',
+			BOX_ENDPOINTS.fileRevertToOriginal,
+		),
+		operation: fileCommandOperation(FILE_COMMANDS.revertToOriginal),
+	},
+	sendToDevice: {
+		name: 'Send to Device',
+		action: 'Send a file to a device',
+		description: describeOperation('Send a file to a press or DFE', BOX_ENDPOINTS.fileSendToDevice),
+		operation: fileCommandOperation(FILE_COMMANDS.sendToDevice),
+	},
+	update: {
+		name: 'Update',
+		action: 'Update a file',
+		description: describeOperation('Change a file’s name or print instructions', BOX_ENDPOINTS.fileUpdate),
+		operation: fileCommandOperation(FILE_COMMANDS.update),
+	},
+	uploadBinary: {
+		name: 'Upload Binary',
+		action: 'Upload a binary file to a folder',
+		description: describeOperation(
+			'Upload the binary file of the input item (PDF or image) to a folder',
+			BOX_ENDPOINTS.uploadUrls,
+		),
+		operation: uploadBinary,
+	},
+	uploadFromUrl: {
+		name: 'Upload From URL',
+		action: 'Add a file from a URL to a folder',
+		description: describeOperation(
+			'Add a file PrintOS fetches from a public URL to a folder',
+			BOX_ENDPOINTS.fileAddByUrl,
+		),
+		operation: uploadFromUrl,
+	},
+});

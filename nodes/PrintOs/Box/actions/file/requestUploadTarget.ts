@@ -1,35 +1,25 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { requestUploadTarget, type UploadTarget } from '../../../shared/upload/presignedUpload';
 import type { PrintOsClient } from '../../../transport/client';
-import { BOX_ENDPOINTS } from '../../endpoints';
-import { describeExpectedFields, readUploadTarget, type UploadTarget } from '../../upload/uploadTarget';
+import { BOX_ENDPOINTS, BOX_UPLOAD_URL_FIELDS } from '../../endpoints';
 
-/** `GET uploadurls`, insisting on both URLs: without them nothing can be uploaded or added. */
-export async function requestUploadTarget(
-	this: IExecuteFunctions,
+/** `GET uploadurls`, insisting on both URLs: without the fetch URL the file cannot be added to a folder. */
+export async function requestBoxUploadTarget(
+	context: IExecuteFunctions,
 	client: PrintOsClient,
 	mimeType: string,
 	itemIndex: number,
 	operation: string,
-): Promise<UploadTarget & { response: IDataObject }> {
-	const body = await client.request({
+): Promise<UploadTarget & { uploadUrl: string; reference: string }> {
+	const target = await requestUploadTarget(context, client, {
 		service: 'box',
 		endpoint: BOX_ENDPOINTS.uploadUrls,
-		qs: { mimeType },
+		names: { upload: BOX_UPLOAD_URL_FIELDS.upload, reference: BOX_UPLOAD_URL_FIELDS.fetch },
+		requiredReference: 'a fetch URL',
+		mimeType,
 		itemIndex,
 		operation,
 	});
-	const { uploadUrl, fetchUrl } = readUploadTarget(body);
-	if (!uploadUrl || !fetchUrl) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`PrintOS answered the upload URL request without ${uploadUrl ? 'a fetch URL' : 'an upload URL'} [item ${itemIndex}]`,
-			{
-				itemIndex,
-				description: `Expected the ${describeExpectedFields()}; got the fields ${Object.keys((body as object) ?? {}).join(', ') || 'none'}. Add the real name to BOX_UPLOAD_URL_FIELDS.`,
-			},
-		);
-	}
-	return { uploadUrl, fetchUrl, response: body as IDataObject };
+	return { ...target, reference: target.reference as string };
 }

@@ -9,19 +9,20 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { describeBinary, openBinarySource } from '../../../shared/upload/binarySource';
-import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
+import { putFile } from '../../../shared/upload/presignedUpload';
 import { boxUploadMimeType, describeAcceptedTypes } from '../../upload/mimeTypes';
 import { copiesField, folderLocator } from '../descriptions';
-import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { missingParameter, readLocatorId, readOptionalText } from '../parameters';
-import type { BoxResult } from '../types';
+import { readLocatorId } from '../parameters';
 import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
-import { requestUploadTarget } from './requestUploadTarget';
+import { requestBoxUploadTarget } from './requestUploadTarget';
+import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { missingParameter, optionalText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const OPERATION = 'File: Upload Binary';
 
 const properties: INodeProperties[] = [
-	...inferredPathNotice(BOX_ENDPOINTS.uploadUrls),
+	...unconfirmedPathNotice(BOX_ENDPOINTS.uploadUrls),
 	folderLocator,
 	{
 		displayName: 'Input Binary Field',
@@ -44,13 +45,13 @@ const properties: INodeProperties[] = [
 	additionalFields,
 ];
 
-export const description = showOnlyFor('file', 'uploadBinary', properties);
+export const description = showOnlyFor('file', ['uploadBinary'], properties);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: PrintOsClient,
 	itemIndex: number,
-): Promise<BoxResult> {
+): Promise<OperationResult> {
 	const folderId = readLocatorId(this, 'folderId', itemIndex, 'Folder');
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '');
 	const binary = describeBinary(this, itemIndex, propertyName);
@@ -62,19 +63,14 @@ export async function execute(
 			{ itemIndex, description: `Box takes ${describeAcceptedTypes()}` },
 		);
 	}
-	const name = readOptionalText(this, 'name', itemIndex) || (binary.fileName ?? '').trim();
+	const name = optionalText(this, 'name', itemIndex) || (binary.fileName ?? '').trim();
 	if (!name) {
 		throw missingParameter(this, itemIndex, 'File Name', 'The binary file has no name of its own; give one');
 	}
 	const instructions = readPrintInstructions(this, itemIndex);
 	const source = await openBinarySource(this, itemIndex, propertyName, mimeType);
 
-	const target = await requestUploadTarget.call(this, client, mimeType, itemIndex, OPERATION);
-	await putToPresignedUrl(this, target.uploadUrl, source, {
-		timeoutMs: client.settings.timeoutMs,
-		retry: client.settings.retry,
-		itemIndex,
-		operation: OPERATION,
-	});
-	return await addFileByUrl(client, { folderId, url: target.fetchUrl, name }, instructions, itemIndex, OPERATION);
+	const target = await requestBoxUploadTarget(this, client, mimeType, itemIndex, OPERATION);
+	await putFile(this, client, target.uploadUrl, source, itemIndex, OPERATION);
+	return await addFileByUrl(client, { folderId, url: target.reference, name }, instructions, itemIndex, OPERATION);
 }

@@ -3,15 +3,16 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { copiesField, folderLocator } from '../descriptions';
-import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { readLocatorId, readRequiredText } from '../parameters';
-import type { BoxResult } from '../types';
+import { readLocatorId } from '../parameters';
 import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
+import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.fileAddByUrl;
 
 const properties: INodeProperties[] = [
-	...inferredPathNotice(endpoint),
+	...unconfirmedPathNotice(endpoint),
 	folderLocator,
 	{
 		displayName: 'File URL',
@@ -35,16 +36,16 @@ const properties: INodeProperties[] = [
 	additionalFields,
 ];
 
-export const description = showOnlyFor('file', 'uploadFromUrl', properties);
+export const description = showOnlyFor('file', ['uploadFromUrl'], properties);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: PrintOsClient,
 	itemIndex: number,
-): Promise<BoxResult> {
+): Promise<OperationResult> {
 	const folderId = readLocatorId(this, 'folderId', itemIndex, 'Folder');
-	const url = readRequiredText(this, 'url', itemIndex, 'File URL');
-	const name = readRequiredText(this, 'name', itemIndex, 'File Name');
+	const url = requiredText(this, 'url', itemIndex, 'File URL');
+	const name = requiredText(this, 'name', itemIndex, 'File Name');
 	const instructions = readPrintInstructions(this, itemIndex);
 	return await addFileByUrl(client, { folderId, url, name }, instructions, itemIndex, 'File: Upload from URL');
 }

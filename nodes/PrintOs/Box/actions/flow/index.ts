@@ -1,27 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { describeOperation } from '../../../shared/node/displayOptions';
+import { defineResource } from '../../../shared/node/resource';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { operationDescription } from '../displayOptions';
-import * as getMany from './getMany.operation';
+import { listOperation } from '../lists';
 
-export const operations = { getMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['flow'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many flows',
-				description: operationDescription('List the production flows of the account', BOX_ENDPOINTS.flowList),
-			},
-		],
-		default: 'getMany',
+export const { operations, description } = defineResource('flow', 'getMany', {
+	getMany: {
+		name: 'Get Many',
+		action: 'Get many flows',
+		description: describeOperation('List the production flows of the account', BOX_ENDPOINTS.flowList),
+		operation: listOperation(BOX_ENDPOINTS.flowList, 'Flow: Get Many'),
 	},
-	...getMany.description,
-];
+});

@@ -4,14 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { copiesField, flowField, notesField, substrateField } from '../descriptions';
-import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { compactTexts, readOptionalText, readRequiredText } from '../parameters';
-import type { BoxResult } from '../types';
+import { compactTexts } from '../parameters';
+import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { optionalText, requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.folderCreate;
 
 const properties: INodeProperties[] = [
-	...inferredPathNotice(endpoint),
+	...unconfirmedPathNotice(endpoint),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -76,7 +77,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = showOnlyFor('folder', 'create', properties);
+export const description = showOnlyFor('folder', ['create'], properties);
 
 interface FileEntry {
 	url?: string;
@@ -114,10 +115,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: PrintOsClient,
 	itemIndex: number,
-): Promise<BoxResult> {
-	const body: IDataObject = { name: readRequiredText(this, 'name', itemIndex, 'Name') };
-	const from = readOptionalText(this, 'from', itemIndex);
-	const to = readOptionalText(this, 'to', itemIndex);
+): Promise<OperationResult> {
+	const body: IDataObject = { name: requiredText(this, 'name', itemIndex, 'Name') };
+	const from = optionalText(this, 'from', itemIndex);
+	const to = optionalText(this, 'to', itemIndex);
 	if (from) body.from = from;
 	if (to) body.to = to;
 	const files = fileEntries(this, itemIndex);

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { operationDescription } from '../displayOptions';
 import * as create from './create.operation';
 import * as deleteFolder from './delete.operation';
 import * as get from './get.operation';
+import { describeOperation } from '../../../shared/node/displayOptions';
 
 export const operations = { create, delete: deleteFolder, get };
 
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a folder',
-				description: operationDescription(
+				description: describeOperation(
 					'Create a folder, optionally adding files by URL in the same call',
 					BOX_ENDPOINTS.folderCreate,
 				),
@@ -29,13 +29,13 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a folder',
-				description: operationDescription('Delete a folder', BOX_ENDPOINTS.folderDelete),
+				description: describeOperation('Delete a folder', BOX_ENDPOINTS.folderDelete),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a folder',
-				description: operationDescription('Get a folder', BOX_ENDPOINTS.folderGet),
+				description: describeOperation('Get a folder', BOX_ENDPOINTS.folderGet),
 			},
 		],
 		default: 'create',

@@ -1,30 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { describeOperation } from '../../../shared/node/displayOptions';
+import { defineResource } from '../../../shared/node/resource';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { operationDescription } from '../displayOptions';
-import * as getMany from './getMany.operation';
+import { listOperation } from '../lists';
 
-export const operations = { getMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['substrate'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many substrates',
-				description: operationDescription(
-					'List the substrates of the account; one item each, a plain name as {"name": …}',
-					BOX_ENDPOINTS.substrateList,
-				),
-			},
-		],
-		default: 'getMany',
+export const { operations, description } = defineResource('substrate', 'getMany', {
+	getMany: {
+		name: 'Get Many',
+		action: 'Get many substrates',
+		description: describeOperation(
+			'List the substrates of the account; one item each, a plain name as {"name": …}',
+			BOX_ENDPOINTS.substrateList,
+		),
+		operation: listOperation(BOX_ENDPOINTS.substrateList, 'Substrate: Get Many'),
 	},
-	...getMany.description,
-];
+});

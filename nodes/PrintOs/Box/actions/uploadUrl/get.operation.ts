@@ -3,14 +3,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { BOX_UPLOAD_MIME_TYPES } from '../../upload/mimeTypes';
-import { inferredPathNotice, showOnlyFor } from '../displayOptions';
-import { requestUploadTarget } from '../file/requestUploadTarget';
-import type { BoxResult } from '../types';
+import { requestBoxUploadTarget } from '../file/requestUploadTarget';
+import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.uploadUrls;
 
-export const description = showOnlyFor('uploadUrl', 'get', [
-	...inferredPathNotice(endpoint),
+export const description = showOnlyFor('uploadUrl', ['get'], [
+	...unconfirmedPathNotice(endpoint),
 	{
 		displayName: 'MIME Type',
 		name: 'mimeType',
@@ -25,9 +25,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: PrintOsClient,
 	itemIndex: number,
-): Promise<BoxResult> {
+): Promise<OperationResult> {
 	const mimeType = this.getNodeParameter('mimeType', itemIndex) as string;
-	const target = await requestUploadTarget.call(this, client, mimeType, itemIndex, 'Upload URL: Get');
+	const target = await requestBoxUploadTarget(this, client, mimeType, itemIndex, 'Upload URL: Get');
 	// PrintOS's own field names are unconfirmed; uploadUrl/fetchUrl are always present for the next node
-	return { ...target.response, uploadUrl: target.uploadUrl, fetchUrl: target.fetchUrl, mimeType };
+	return { ...target.answer, uploadUrl: target.uploadUrl, fetchUrl: target.reference, mimeType };
 }

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import type { OperationResult, SiteFlowOperation } from '../types';
+import type { NodeOperation, OperationResult } from '../../../shared/node/operation';
 
-const get: SiteFlowOperation = {
+const get: NodeOperation = {
 	description: [],
 	async execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {
 		return await client.request({
@@ -16,7 +16,7 @@ const get: SiteFlowOperation = {
 	},
 };
 
-export const operations: Record<string, SiteFlowOperation> = { get };
+export const operations: Record<string, NodeOperation> = { get };
 
 export const description: INodeProperties[] = [
 	{

@@ -6,9 +6,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PrintOsClient } from '../../../transport/client';
 import type { Endpoint } from '../../../transport/endpoint';
 import { pathParameters } from '../../../transport/endpoint';
-import { unconfirmedPathNotice } from '../../descriptions/displayOptions';
-import { requiredText } from '../parameters';
-import type { OperationResult, SiteFlowOperation } from '../types';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { requiredText } from '../../../shared/node/parameters';
+import type { NodeOperation, OperationResult } from '../../../shared/node/operation';
 
 /** Some answers wrap the record as `{data: {...}}`; the record is what a workflow wants. */
 function unwrapRecord(body: unknown): IDataObject {
@@ -21,7 +21,7 @@ export function getByIdOperation(
 	endpoint: Endpoint,
 	locator: INodeProperties,
 	operationName: string,
-): SiteFlowOperation {
+): NodeOperation {
 	const [pathParameter] = pathParameters(endpoint);
 	return {
 		description: [...unconfirmedPathNotice(endpoint), locator],

@@ -8,12 +8,12 @@ import type { PrintOsClient } from '../../../transport/client';
 import type { Endpoint } from '../../../transport/endpoint';
 import { listItems } from '../../../transport/pagination';
 import { SITE_FLOW_PAGING } from '../../endpoints';
-import { returnAllLimitProperties } from '../../descriptions/returnAllLimit';
-import { unconfirmedPathNotice } from '../../descriptions/displayOptions';
-import { readLimit } from '../parameters';
-import type { OperationResult, SiteFlowOperation } from '../types';
+import { returnAllLimitProperties } from '../../../shared/node/returnAllLimit';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { readLimit } from '../../../shared/numbers';
+import type { NodeOperation, OperationResult } from '../../../shared/node/operation';
 
-export function listOperation(endpoint: Endpoint, operationName: string): SiteFlowOperation {
+export function listOperation(endpoint: Endpoint, operationName: string): NodeOperation {
 	return {
 		description: [...unconfirmedPathNotice(endpoint), ...returnAllLimitProperties],
 		async execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult> {

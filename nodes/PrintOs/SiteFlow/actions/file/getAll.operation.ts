@@ -4,10 +4,11 @@ import type { PrintOsClient } from '../../../transport/client';
 import { readListEnvelope } from '../../../transport/pagination';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
-import { returnAllLimitProperties } from '../../descriptions/returnAllLimit';
-import { unconfirmedPathNotice } from '../../descriptions/displayOptions';
-import { readLimit, requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { returnAllLimitProperties } from '../../../shared/node/returnAllLimit';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { readLimit } from '../../../shared/numbers';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(SITE_FLOW_ENDPOINTS.fileListForOrder),

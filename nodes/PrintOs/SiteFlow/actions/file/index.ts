@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { describeOperation, showOnlyFor } from '../../descriptions/displayOptions';
-import type { SiteFlowOperation } from '../types';
 import * as getAll from './getAll.operation';
 import * as getUploadUrl from './getUploadUrl.operation';
+import { describeOperation, showOnlyFor } from '../../../shared/node/displayOptions';
+import type { NodeOperation } from '../../../shared/node/operation';
 
-export const operations: Record<string, SiteFlowOperation> = { getAll, getUploadUrl };
+export const operations: Record<string, NodeOperation> = { getAll, getUploadUrl };
 
 export const description: INodeProperties[] = [
 	{

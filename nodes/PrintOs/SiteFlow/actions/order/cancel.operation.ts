@@ -3,11 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
-import { getOrderById } from '../../order/getOrderById';
-import { unwrapOrder } from '../../order/simplifyOrder';
-import { requestOrderBySourceId } from '../../submission/findOrderBySourceId';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { getOrderById, getOrderBySourceId, unwrapOrder } from '../../order/readOrder';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -58,7 +56,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 			operation: 'Order: Cancel',
 		});
 		// the cancel happened on an attempt whose answer was lost: show the order as it is now
-		if (response.confirmedByRepeat) return (await requestOrderBySourceId(client, sourceOrderId, itemIndex)) ?? {};
+		if (response.confirmedByRepeat) return (await getOrderBySourceId(client, sourceOrderId, itemIndex)) ?? {};
 		return unwrapOrder(response.body);
 	}
 	const orderId = requiredText(this, 'orderId', itemIndex, 'Order');

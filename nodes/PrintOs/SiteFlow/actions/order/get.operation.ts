@@ -4,11 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { orderLocator } from '../../descriptions/locators';
 import { simplifyOrderProperty } from '../../descriptions/simplify';
-import { getOrderById } from '../../order/getOrderById';
 import { simplifyOrder } from '../../order/simplifyOrder';
-import { requestOrderBySourceId } from '../../submission/findOrderBySourceId';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { getOrderById, getOrderBySourceId } from '../../order/readOrder';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -40,7 +39,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	let order: IDataObject | undefined;
 	if (getBy === 'sourceOrderId') {
 		const sourceOrderId = requiredText(this, 'sourceOrderId', itemIndex, 'Source Order ID');
-		order = await requestOrderBySourceId(client, sourceOrderId, itemIndex);
+		order = await getOrderBySourceId(client, sourceOrderId, itemIndex);
 		if (!order) {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: no order with sourceOrderId "${sourceOrderId}"`, { itemIndex });
 		}

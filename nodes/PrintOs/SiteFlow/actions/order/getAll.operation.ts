@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PrintOsClient } from '../../../transport/client';
 import { listItems } from '../../../transport/pagination';
 import { SITE_FLOW_ENDPOINTS, SITE_FLOW_PAGING } from '../../endpoints';
-import { returnAllLimitProperties } from '../../descriptions/returnAllLimit';
 import { simplifyOrderProperty } from '../../descriptions/simplify';
 import { simplifyOrder } from '../../order/simplifyOrder';
 import { ORDER_STATUSES } from '../../order/orderStatuses';
-import { readLimit } from '../parameters';
-import type { OperationResult } from '../types';
+import { returnAllLimitProperties } from '../../../shared/node/returnAllLimit';
+import { readLimit } from '../../../shared/numbers';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	...returnAllLimitProperties,

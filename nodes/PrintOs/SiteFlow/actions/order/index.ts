@@ -1,16 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { describeOperation, showOnlyFor } from '../../descriptions/displayOptions';
-import type { SiteFlowOperation } from '../types';
 import * as cancel from './cancel.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as submit from './submit.operation';
 import * as update from './update.operation';
 import * as validate from './validate.operation';
+import { describeOperation, showOnlyFor } from '../../../shared/node/displayOptions';
+import type { NodeOperation } from '../../../shared/node/operation';
 
-export const operations: Record<string, SiteFlowOperation> = { cancel, get, getAll, submit, update, validate };
+export const operations: Record<string, NodeOperation> = { cancel, get, getAll, submit, update, validate };
 
 export const description: INodeProperties[] = [
 	{

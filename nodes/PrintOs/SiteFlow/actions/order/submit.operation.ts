@@ -4,10 +4,10 @@ import type { PrintOsClient } from '../../../transport/client';
 import type { ItemIdentity } from '../../../transport/items';
 import { submissionRequest, submitOrder, type SubmitTarget } from '../../submission/submitOrder';
 import { validateOrder } from '../../submission/validateOrder';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
 import { orderInputProperties } from './orderInput.description';
 import { readOrderInput, sourceOrderIdOf } from './readOrderInput';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{

@@ -3,11 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { orderLocator } from '../../descriptions/locators';
-import { unwrapOrder } from '../../order/simplifyOrder';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { unwrapOrder } from '../../order/readOrder';
 import { orderInputProperties } from './orderInput.description';
 import { readOrderInput } from './readOrderInput';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { validateOrder } from '../../submission/validateOrder';
-import type { OperationResult } from '../types';
 import { orderInputProperties } from './orderInput.description';
 import { readOrderInput } from './readOrderInput';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [...orderInputProperties];
 

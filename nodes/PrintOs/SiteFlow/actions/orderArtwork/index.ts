@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../descriptions/displayOptions';
-import type { SiteFlowOperation } from '../types';
 import * as upload from './upload.operation';
 import * as uploadOrderFiles from './uploadOrderFiles.operation';
+import { showOnlyFor } from '../../../shared/node/displayOptions';
+import type { NodeOperation } from '../../../shared/node/operation';
 
-export const operations: Record<string, SiteFlowOperation> = { upload, uploadOrderFiles };
+export const operations: Record<string, NodeOperation> = { upload, uploadOrderFiles };
 
 export const description: INodeProperties[] = [
 	{

@@ -7,8 +7,8 @@ import { uploadArtwork } from '../../artwork/uploadArtwork';
 import { orderProblemsError } from '../../order/orderProblemsError';
 import { parseOrderJson } from '../../order/parseOrderJson';
 import { locateComponent, withComponentArtwork } from '../../order/setComponentArtwork';
-import { optionalText, requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { optionalText, requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 const binaryPropertyProperty: INodeProperties = {
 	displayName: 'Input Binary Field',

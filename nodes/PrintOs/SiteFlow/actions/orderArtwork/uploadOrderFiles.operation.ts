@@ -2,15 +2,14 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } fro
 import { NodeOperationError } from 'n8n-workflow';
 
 import { openBinarySource } from '../../../shared/upload/binarySource';
-import { putToPresignedUrl } from '../../../shared/upload/presignedPut';
+import { putFile } from '../../../shared/upload/presignedUpload';
 import type { PrintOsClient } from '../../../transport/client';
-import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import { artworkMimeType } from '../../artwork/artworkMimeType';
 import { filesToUpload, matchFilesToBinaries, type OrderFile } from '../../artwork/matchOrderFiles';
 import { orderLocator } from '../../descriptions/locators';
-import { unwrapOrder } from '../../order/simplifyOrder';
-import { optionalText, requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { getOrderById, unwrapOrder } from '../../order/readOrder';
+import { optionalText, requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -66,15 +65,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const binaries = selectBinaries(this, itemIndex, optionalText(this, 'binaryPropertyNames', itemIndex));
 	const order =
 		source === 'orderId'
-			? unwrapOrder(
-					await client.request({
-						service: 'siteFlow',
-						endpoint: SITE_FLOW_ENDPOINTS.orderGet,
-						pathParams: { orderId: requiredText(this, 'orderId', itemIndex, 'Order') },
-						itemIndex,
-						operation: 'Order Artwork: Upload Order Files',
-					}),
-				)
+			? await getOrderById(client, requiredText(this, 'orderId', itemIndex, 'Order'), itemIndex, 'Order Artwork: Upload Order Files')
 			: unwrapOrder(this.getInputData()[itemIndex]?.json);
 
 	const files = filesToUpload(order);
@@ -97,12 +88,7 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const uploaded: IDataObject[] = [];
 	for (const { file, binaryProperty } of matches) {
 		const artwork = await openBinarySource(this, itemIndex, binaryProperty, artworkMimeType(binaries[binaryProperty]));
-		const put = await putToPresignedUrl(this, file.uploadUrl as string, artwork, {
-			timeoutMs: client.settings.timeoutMs,
-			retry: client.settings.retry,
-			itemIndex,
-			operation: 'Order Artwork: Upload Order Files',
-		});
+		const put = await putFile(this, client, file.uploadUrl as string, artwork, itemIndex, 'Order Artwork: Upload Order Files');
 		uploaded.push({
 			fileId: file.fileId,
 			componentId: file.componentId,

@@ -9,11 +9,11 @@ import { binaryOutputProperty } from '../../../shared/download/binaryOutput';
 import { downloadToBinary } from '../../../shared/download/downloadToBinary';
 import { resolveMimeType } from '../../../shared/upload/mimeTypes';
 import type { PrintOsClient } from '../../../transport/client';
-import { unconfirmedPathNotice } from '../../descriptions/displayOptions';
 import { orderLocator } from '../../descriptions/locators';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { getOrderById } from '../../order/getOrderById';
-import { requiredText } from '../parameters';
+import { getOrderById } from '../../order/readOrder';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { requiredText } from '../../../shared/node/parameters';
 
 const OPERATION = 'Order File: Download';
 

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeOperation, showOnlyFor } from '../../descriptions/displayOptions';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import type { SiteFlowOperation } from '../types';
 import * as download from './download.operation';
+import { describeOperation, showOnlyFor } from '../../../shared/node/displayOptions';
+import type { NodeOperation } from '../../../shared/node/operation';
 
-export const operations: Record<string, SiteFlowOperation> = { download };
+export const operations: Record<string, NodeOperation> = { download };
 
 export const description: INodeProperties[] = [
 	{

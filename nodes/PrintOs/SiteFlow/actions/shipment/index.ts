@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../descriptions/displayOptions';
-import type { SiteFlowOperation } from '../types';
 import * as markShipped from './markShipped.operation';
+import { showOnlyFor } from '../../../shared/node/displayOptions';
+import type { NodeOperation } from '../../../shared/node/operation';
 
-export const operations: Record<string, SiteFlowOperation> = { markShipped };
+export const operations: Record<string, NodeOperation> = { markShipped };
 
 export const description: INodeProperties[] = [
 	{

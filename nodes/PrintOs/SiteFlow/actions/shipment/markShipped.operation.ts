@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { requiredText } from '../parameters';
-import type { OperationResult } from '../types';
+import { requiredText } from '../../../shared/node/parameters';
+import type { OperationResult } from '../../../shared/node/operation';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
-import { showOnlyFor } from '../../descriptions/displayOptions';
 import { listOperation } from '../common/listOperation';
-import type { SiteFlowOperation } from '../types';
+import { showOnlyFor } from '../../../shared/node/displayOptions';
+import type { NodeOperation } from '../../../shared/node/operation';
 
 const getAll = listOperation(SITE_FLOW_ENDPOINTS.stockList, 'Stock: Get Many');
 
-export const operations: Record<string, SiteFlowOperation> = { getAll };
+export const operations: Record<string, NodeOperation> = { getAll };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Return All / Limit, read back with `readLimit` (parameters.ts). */
 export const returnAllLimitProperties: INodeProperties[] = [
 	{
 		displayName: 'Return All',

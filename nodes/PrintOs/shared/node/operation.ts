@@ -5,16 +5,11 @@ import type { PrintOsClient } from '../../transport/client';
 /** What one item produces; `runItems` pairs it with its input item. */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
-/** One operation module: its parameters and how it runs one input item. */
-export interface SiteFlowOperation {
+/** One operation of a node: its parameters and how it runs one input item. */
+export interface NodeOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, client: PrintOsClient, itemIndex: number): Promise<OperationResult>;
 }
 
-/** The options entry of an operation in its resource's Operation selector. */
-export interface OperationOption {
-	name: string;
-	value: string;
-	action: string;
-	description: string;
-}
+/** A node's operations, by resource and then by operation value. */
+export type OperationTable = Record<string, Record<string, NodeOperation>>;
