@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 /**
- * The static secret HP Site Flow sends with its postbacks (spec §4.1: postbacks are not signed, so
+ * The static secret HP Site Flow sends with its postbacks (docs/printos-api.md#postback-auth: postbacks are not signed, so
  * a header token or basic auth set on the Site Flow trigger is the only proof of origin). Used by
  * the HP PrintOS Site Flow Trigger, which also tests it (`testedBy`): the check is local, because
  * the secret is one the n8n side defines and Site Flow only repeats.

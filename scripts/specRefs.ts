@@ -2,7 +2,7 @@
  * Lists comments that cite the team's outside API notes ("spec §3.5", O-/S-/A-/B-numbers, bracketed
  * evidence tags) instead of `docs/printos-api.md`, each with the anchor that replaces it.
  *
- *   npx tsx scripts/specRefs.ts            markdown table on stdout (docs/dev/spec-refs.md is one run)
+ *   npx tsx scripts/specRefs.ts            markdown table on stdout
  *   npx tsx scripts/specRefs.ts --check    exit 1 while any such citation is left
  *   npx tsx scripts/specRefs.ts test docs  other folders than nodes/, credentials/ and sandbox/
  *
@@ -14,9 +14,12 @@ import { repoRoot } from './lib/paths';
 
 const DEFAULT_FOLDERS = ['nodes', 'credentials', 'sandbox'];
 
-/** What counts as a citation of the outside notes. Amazon "S3" and prose "spec" are not. */
+/**
+ * What counts as a citation of the outside notes. Amazon "S3" and prose "spec" are not, nor the
+ * evidence tags ([DOC], [3P], ...), which docs/printos-api.md#evidence defines.
+ */
 const CITATION =
-	/spec\s*§|spec [OAB]\d|spec's|the spec\b|\b(S(1\d|[0-24-9]|[2-4]\d)[ab]?)\b|\[(DOC|SAMPLE|3P|INFER|NAMED-ONLY)\]|\bO\d{1,2}\b|\bB[1-6]\b|§\d/;
+	/spec\s*§|spec [OAB]\d|spec's|the spec\b|\b(S(1\d|[0-24-9]|[2-4]\d)[ab]?)\b|\bO\d{1,2}\b|\bB[1-6]\b|§\d/;
 
 interface Rule {
 	/** Matched against the path; undefined means any file. */

@@ -62,7 +62,7 @@ function withSignedUrl(
 	authHeaders: Record<string, string>,
 ): IHttpRequestOptions {
 	const headers: Record<string, unknown> = { ...(requestOptions.headers ?? {}), ...authHeaders };
-	// Every official sample sends it, GETs included (spec §1.1)
+	// Every official sample sends it, GETs included (docs/printos-api.md#signing-gateway)
 	if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json';
 	const signed: AnyRequestOptions = {
 		...requestOptions,

@@ -1,6 +1,6 @@
 /**
  * Where each credential's requests go. The one place to change a PrintOS host.
- * Hosts: spec §0.1 ([DOC][SAMPLE]).
+ * Hosts: docs/printos-api.md#hosts ([DOC][SAMPLE]).
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
@@ -136,7 +136,7 @@ export function siteFlowApiBase(credentials: ICredentialDataDecryptedObject): st
 	return SITE_FLOW_HOSTS.production.api;
 }
 
-/** The Site Flow order service base, including `/api` (spec O3: only `POST /order`). */
+/** The Site Flow order service base, including `/api` (docs/printos-api.md#order-submit: only `POST /order`). */
 export function siteFlowOrderServiceBase(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'custom') {
 		return customUrl(credentials.orderServiceUrl, 'Order Service URL');

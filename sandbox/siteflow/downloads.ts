@@ -1,5 +1,5 @@
 /**
- * Site Flow `GET /file/download/{fileId}` (spec §3.3, [3P]): a redirect to a presigned-style URL for
+ * Site Flow `GET /file/download/{fileId}` (docs/printos-api.md#order-artwork): a redirect to a presigned-style URL for
  * the file's bytes (see `sandbox/downloads.ts`), once Site Flow has the file.
  */
 import type { Handler } from '../context';

@@ -1,7 +1,7 @@
 /**
- * PrintOS Box (spec §2), relative to the Box base `<gateway>/box`. Scheme A signs these paths as they
+ * PrintOS Box (docs/printos-api.md#box), relative to the Box base `<gateway>/box`. Scheme A signs these paths as they
  * are here. Only folder create/get, file add/get, upload URLs, substrates and flows are published by HP;
- * the rest are capabilities HP names (S19) at paths inferred from the confirmed `/api/partner/...`
+ * the rest are capabilities HP names (docs/printos-api.md#box-named-only) at paths inferred from the confirmed `/api/partner/...`
  * convention. Correct a path here and both the node and the sandbox follow.
  */
 import type { Endpoint, RepeatRefusal } from '../transport/endpoint';
@@ -93,7 +93,7 @@ export const BOX_ENDPOINTS = {
 export type BoxEndpointName = keyof typeof BOX_ENDPOINTS;
 
 /**
- * Property names of the `uploadurls` response are not in any captured source (spec §2.1). The node
+ * Property names of the `uploadurls` response are not in any captured source (docs/printos-api.md#q-upload-url-fields). The node
  * reads the first of these that is present; the sandbox answers with the first of each.
  */
 export const BOX_UPLOAD_URL_FIELDS = {

@@ -1,6 +1,6 @@
 /**
  * Polls one Box folder for new files, new revisions and changed preflight results: Box sends no
- * notifications (spec §2.2), so polling is the only way to react. The comparison is in `folderWatch.ts`.
+ * notifications (docs/printos-api.md#box-named-only), so polling is the only way to react. The comparison is in `folderWatch.ts`.
  */
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';

@@ -1,6 +1,6 @@
 /**
  * What changed in one Box folder since the last poll. Box has no list paging for a folder's files:
- * `GET folder` answers with all of them (spec §2.1 [INFER] that it lists its files), so the state is
+ * `GET folder` answers with all of them (docs/printos-api.md#box-facts [INFER] that it lists its files), so the state is
  * one short fingerprint per file in the folder, revision and preflight result, dropped when the file
  * leaves. Every file is compared on every poll, so nothing is missed, and a change is announced only
  * when its fingerprint moves, so nothing is announced twice.

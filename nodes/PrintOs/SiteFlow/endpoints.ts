@@ -1,5 +1,5 @@
 /**
- * Site Flow (spec §3), relative to the API base that ends in `/api` (native: pro-api; gateway:
+ * Site Flow (docs/printos-api.md#site-flow), relative to the API base that ends in `/api` (native: pro-api; gateway:
  * `<gateway>/siteflow/api`). `ORDER_SERVICE_ENDPOINTS` are relative to the order service base.
  * Correct a path here and both the node and the sandbox follow.
  */
@@ -7,7 +7,7 @@ import type { Endpoint, RepeatRefusal } from '../transport/endpoint';
 
 /**
  * How Site Flow refuses a repeated cancel or shipment. The C# sample says a 400 can mean "already
- * cancelled" (spec §3.4); the exact wording is not published, so these patterns are [INFER].
+ * cancelled" (docs/printos-api.md#repeat-refusal); the exact wording is not published, so these patterns are [INFER].
  */
 const ALREADY_CANCELLED: RepeatRefusal = { status: 400, message: /already\s+cancell?ed/i };
 const ALREADY_SHIPPED: RepeatRefusal = { status: 400, message: /already\s+(been\s+)?shipped/i };
@@ -95,13 +95,13 @@ export const ORDER_SERVICE_ENDPOINTS = {
 
 export type SiteFlowEndpointName = keyof typeof SITE_FLOW_ENDPOINTS;
 
-/** Property names of the `getpreupload` response are not in any captured source (spec §3.3). */
+/** Property names of the `getpreupload` response are not in any captured source (docs/printos-api.md#q-upload-url-fields). */
 export const SITE_FLOW_UPLOAD_URL_FIELDS = {
 	upload: ['url', 'uploadUrl', 'putUrl'],
 	path: ['path', 'fileName', 'fetchUrl'],
 } as const;
 
-/** Site Flow pages lists with these parameters and answers `{data, count, page, pages}` (spec O5, [3P]/[INFER]). */
+/** Site Flow pages lists with these parameters and answers `{data, count, page, pages}` (docs/printos-api.md#paging). */
 export const SITE_FLOW_PAGING = {
 	pageParameter: 'page',
 	pageSizeParameter: 'pagesize',

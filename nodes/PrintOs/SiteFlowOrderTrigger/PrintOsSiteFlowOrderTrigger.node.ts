@@ -113,7 +113,7 @@ export class PrintOsSiteFlowOrderTrigger implements INodeType {
 				required: true,
 				options: [
 					{ name: 'Any Status Change', value: ANY_STATUS, description: 'Every status an order is seen in for the first time' },
-					...ORDER_STATUSES.map((status) => ({ name: status.name, value: status.value })),
+					...ORDER_STATUSES.map((status) => ({ ...status })),
 				],
 				default: ['shipped'],
 				description: 'Start the workflow when an order is seen in one of these statuses. An order that passes through a status between two polls is seen only in the status it ends in.',

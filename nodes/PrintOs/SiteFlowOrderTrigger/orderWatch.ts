@@ -1,5 +1,5 @@
 /**
- * Which orders reached a watched status since the last poll, from the order list alone (spec O5:
+ * Which orders reached a watched status since the last poll, from the order list alone (docs/printos-api.md#paging:
  * `status` filter, `sort`, `direction`, paging), newest change first, with a bounded memory kept in
  * n8n's static data:
  *

@@ -249,7 +249,7 @@ export class PrintOsSiteFlowTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Site Flow triggers are set up in its UI (spec §4.1); there is nothing to register remotely.
+			// Site Flow triggers are set up in its UI (docs/printos-api.md#postback-setup); there is nothing to register remotely.
 			// n8n asks this first when the workflow is activated (or listens for a test event): a trigger
 			// whose authentication cannot work refuses to go live instead of answering every postback 500
 			async checkExists(this: IHookFunctions): Promise<boolean> {

@@ -1,6 +1,6 @@
 /**
  * "Fetch Full Order": reads the order a postback is about through the shared transport
- * (GET /order/{orderId}, else GET /order/bysourceid/{sourceOrderId}; spec §3.2 O6/O7), through
+ * (GET /order/{orderId}, else GET /order/bysourceid/{sourceOrderId}; docs/printos-api.md#order-read), through
  * the same order reader as Order: Get, so both give the same order.
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';

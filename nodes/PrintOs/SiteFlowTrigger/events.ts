@@ -1,7 +1,7 @@
 /**
- * Site Flow trigger events (spec §4.2). Site Flow's trigger form names them; the payload carries
+ * Site Flow trigger events (docs/printos-api.md#postback-events). Site Flow's trigger form names them; the payload carries
  * whatever the template writes, so names are matched loosely (case, spaces, `-`, `_`, `.` ignored)
- * and the older names HP used (S14) are aliases.
+ * and the older names HP used (docs/printos-api.md#postback-events) are aliases.
  */
 export interface SiteFlowEvent {
 	/** The name as Site Flow's trigger form shows it; the recommended template writes it verbatim. */

@@ -1,5 +1,5 @@
 /**
- * Turns a postback request into the payload the trigger reads (spec §4.3: the template decides the
+ * Turns a postback request into the payload the trigger reads (docs/printos-api.md#postback-payload: the template decides the
  * body; JSON is preferred, XML, HTML and plain text are possible).
  *
  * - JSON content types (`application/json`, `text/json`, `*+json`) are parsed once. When n8n has

@@ -1,5 +1,5 @@
 /**
- * Checks the static secret Site Flow sends with a postback (spec §4.1: postbacks are not signed;
+ * Checks the static secret Site Flow sends with a postback (docs/printos-api.md#postback-auth: postbacks are not signed;
  * a header token or basic auth is the only check available). Pure: no n8n context.
  *
  * Secrets are compared in constant time: both sides are first reduced to HMAC-SHA256 digests under

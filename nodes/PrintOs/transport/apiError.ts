@@ -1,5 +1,5 @@
 /**
- * PrintOS failures as NodeApiError, carrying PrintOS's own message and status (spec §3.6):
+ * PrintOS failures as NodeApiError, carrying PrintOS's own message and status (docs/printos-api.md#errors):
  * `{success:false, error:{message, code, validations:[{path,message}]}}`, `{message}` and plain text.
  * Built only from the response body: request headers (and so signatures) never reach the error.
  */

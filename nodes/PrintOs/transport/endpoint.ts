@@ -1,10 +1,10 @@
 /**
- * Endpoint tables: every PrintOS path the package uses, with the spec's confidence tag beside it,
+ * Endpoint tables: every PrintOS path the package uses, with its evidence level beside it (docs/printos-api.md#evidence),
  * so that a path corrected against a live account changes in one place (nodes and sandbox alike).
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Spec §0 tags. INFER and NAMED-ONLY paths are guesses that follow the confirmed conventions. */
+/** docs/printos-api.md#evidence tags. INFER and NAMED-ONLY paths are guesses that follow the confirmed conventions. */
 export type Confidence = 'DOC' | 'SAMPLE' | '3P' | 'INFER' | 'NAMED-ONLY';
 
 export interface Endpoint {
@@ -42,7 +42,7 @@ export function confidenceNotice(endpoint: Endpoint): string {
 	return `Uses ${endpoint.method} ${endpoint.path}, ${source}.`;
 }
 
-/** Encodes a path parameter. `+` is encoded too, so every server-side decoder yields `+` (spec §1.2). */
+/** Encodes a path parameter. `+` is encoded too, so every server-side decoder yields `+` (docs/printos-api.md#signing-site-flow). */
 export function encodePathParameter(value: string): string {
 	return encodeURIComponent(value);
 }

@@ -11,7 +11,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
-/** Site Flow allows 3000 requests per minute per user (spec §3.8). */
+/** Site Flow allows 3000 requests per minute per user (docs/printos-api.md#pacer). */
 export const PRINTOS_REQUESTS_PER_MINUTE = 3000;
 /** Headroom for clock edges of the server's fixed one-minute window. */
 export const DEFAULT_PACE_PER_MINUTE = 2940;

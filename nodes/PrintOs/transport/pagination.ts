@@ -1,6 +1,6 @@
 /**
  * "Return All" and "Limit" over PrintOS list endpoints: `page`/`pagesize` parameters and the
- * `{data, count, page, pages}` envelope (spec §3.2 O5, §3.4). The page size stays fixed across a
+ * `{data, count, page, pages}` envelope (docs/printos-api.md#paging). The page size stays fixed across a
  * listing, since pages are offsets of it; once the first page tells how many there are, the rest
  * are fetched a few at a time and kept in order. A listing never reads more than `MAX_LIST_PAGES`:
  * a page count beyond it, or pages that never end, stop with an error instead of endless requests.

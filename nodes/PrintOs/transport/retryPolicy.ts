@@ -1,5 +1,5 @@
 /**
- * When to retry and how long to wait (spec §3.8). Pure, so every rule is unit-testable.
+ * When to retry and how long to wait (docs/printos-api.md#retries). Pure, so every rule is unit-testable.
  *
  * - 429: any method — the request was refused, not processed. Honour Retry-After; otherwise
  *   exponential backoff with jitter from the SDKs' 18 s base, capped.

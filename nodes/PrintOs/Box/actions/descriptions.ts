@@ -1,11 +1,11 @@
 /**
  * Parameters several Box operations share: the folder, file and contact pickers and the print
- * instructions a file carries (copies, notes, substrate, flow; spec §2.1 `POST /api/partner/file`).
+ * instructions a file carries (copies, notes, substrate, flow; docs/printos-api.md#box-facts `POST /api/partner/file`).
  */
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * Box IDs are 24-hex Mongo IDs (spec §1.1). A pasted PrintOS link may hold other IDs too (the
+ * Box IDs are 24-hex Mongo IDs (docs/printos-api.md#box-facts). A pasted PrintOS link may hold other IDs too (the
  * organisation's), so URL mode takes the last one, which is the object's in REST-style links.
  */
 export const ID_IN_URL = '^https?://.*[^0-9a-fA-F]([0-9a-fA-F]{24})(?:[^0-9a-fA-F].*)?$';

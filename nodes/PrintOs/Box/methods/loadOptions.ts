@@ -1,6 +1,6 @@
 /**
  * The Substrate and Flow pickers, filled from the account. Values are what `POST /api/partner/file`
- * takes: the substrate's name, and the flow's easy-submit name (spec §2.1).
+ * takes: the substrate's name, and the flow's easy-submit name (docs/printos-api.md#box-facts).
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 

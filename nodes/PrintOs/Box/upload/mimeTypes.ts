@@ -1,6 +1,6 @@
 /**
  * What Box accepts for upload. The spec shows only `application/pdf` for upload URLs and a JPEG added
- * by URL (§2.1), and HP names "convert an image file to PDF" (§2.2), so Box takes PDFs and images:
+ * by URL (docs/printos-api.md#box-facts), and HP names "convert an image file to PDF" (docs/printos-api.md#box-named-only), so Box takes PDFs and images:
  * PDF and the raster formats print workflows and image-to-PDF converters commonly read. WebP, SVG and
  * HEIC are left out as they are not print formats and nothing says Box reads them. Reading a
  * binary's type is shared with Site Flow (`shared/upload/mimeTypes.ts`); refusing the rest is Box's.

@@ -1,5 +1,5 @@
 /**
- * Which of a submitted order's files need their bytes uploaded (spec §3.3: every file with
+ * Which of a submitted order's files need their bytes uploaded (docs/printos-api.md#order-artwork: every file with
  * `!fetch && !localFile` has a presigned `url`), and which input binary holds each one. A file is
  * matched by name (the component's `path` against the binary's file name or field name); when one
  * file and one binary remain, they belong together. Pure, so the rules are unit-tested.

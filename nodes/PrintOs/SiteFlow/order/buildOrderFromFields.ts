@@ -1,6 +1,6 @@
 /**
  * Turns the node's "Fields" input (the values n8n hands over for the order parameters) into a Site
- * Flow order (spec §3.5). Pure: no n8n context, so every rule is unit-tested. Empty optional values
+ * Flow order (docs/printos-api.md#order-document). Pure: no n8n context, so every rule is unit-tested. Empty optional values
  * are left out; required ones are copied even when empty, so `findOrderProblems` names them.
  */
 import type { IDataObject } from 'n8n-workflow';

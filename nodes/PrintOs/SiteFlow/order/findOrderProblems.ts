@@ -9,7 +9,7 @@ import type { OrderProblem } from './orderTypes';
 
 type Json = Record<string, unknown>;
 
-/** Address fields the docs and the PHP/Elixir models mark as required (spec §3.5 "Address"). */
+/** Address fields the docs and the PHP/Elixir models mark as required (docs/printos-api.md#order-checks). */
 export const REQUIRED_ADDRESS_FIELDS = ['name', 'address1', 'town', 'postcode', 'isoCountry'] as const;
 
 function isObject(value: unknown): value is Json {
@@ -24,7 +24,7 @@ function isFilledId(value: unknown): boolean {
 	return isFilledString(value) || (typeof value === 'number' && Number.isFinite(value));
 }
 
-/** The samples send `true` or `"true"` (spec §3.5). */
+/** The samples send `true` or `"true"` (docs/printos-api.md#order-checks). */
 function isTrue(value: unknown): boolean {
 	return value === true || value === 'true';
 }
@@ -68,7 +68,7 @@ function checkAddress(list: ProblemList, address: Json, path: string) {
 	}
 }
 
-/** Spec §3.5 shipments: carrier is `{code, service}` or `{alias}` [DOC][SAMPLE]. */
+/** docs/printos-api.md#order-checks shipments: carrier is `{code, service}` or `{alias}` [DOC][SAMPLE]. */
 function checkCarrier(list: ProblemList, carrier: Json, path: string) {
 	const hasAlias = isFilledString(carrier.alias);
 	const hasCode = isFilledString(carrier.code);
@@ -85,13 +85,13 @@ function checkCarrier(list: ProblemList, carrier: Json, path: string) {
 function checkShipment(list: ProblemList, shipment: unknown, path: string) {
 	const object = list.requireObject(shipment, path, 'a shipment');
 	if (!object) return;
-	// Spec §3.5 shipments: shipTo and carrier are required; returnAddress is optional and no source
+	// docs/printos-api.md#order-checks shipments: shipTo and carrier are required; returnAddress is optional and no source
 	// says how a partial one is treated, so it goes as given
 	const shipTo = list.requireObject(object.shipTo, `${path}.shipTo`, 'the delivery address');
 	if (shipTo) checkAddress(list, shipTo, `${path}.shipTo`);
 	const carrier = list.requireObject(object.carrier, `${path}.carrier`, 'code and service, or alias');
 	if (carrier) checkCarrier(list, carrier, `${path}.carrier`);
-	// Spec §3.5: attachments are `[{path (req), ...}]` (HP's PHP SDK marks path required)
+	// docs/printos-api.md#order-checks: attachments are `[{path (req), ...}]` (HP's PHP SDK marks path required)
 	if (Array.isArray(object.attachments)) {
 		object.attachments.forEach((attachment, index) => {
 			const attachmentPath = `${path}.attachments[${index}]`;
@@ -104,9 +104,9 @@ function checkShipment(list: ProblemList, shipment: unknown, path: string) {
 function checkComponent(list: ProblemList, component: unknown, path: string) {
 	const object = list.requireObject(component, path, 'a component');
 	if (!object) return;
-	// Spec §3.5 components: code is required [DOC]
+	// docs/printos-api.md#order-checks components: code is required [DOC]
 	list.requireString(object, path, 'code', "the product's component code, e.g. Content or Cover");
-	// Spec §3.5: path is required "unless stock"; a URL when fetch is true [DOC][SAMPLE]
+	// docs/printos-api.md#order-checks: path is required "unless stock"; a URL when fetch is true [DOC][SAMPLE]
 	if (object.type === 'stock') return;
 	if (!isFilledString(object.path)) {
 		list.add(
@@ -121,7 +121,7 @@ function checkComponent(list: ProblemList, component: unknown, path: string) {
 function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount: number, seenIds: Map<string, string>) {
 	const object = list.requireObject(item, path, 'an item');
 	if (!object) return;
-	// Spec §3.5 items: sourceItemId is required and unique within the order [DOC]
+	// docs/printos-api.md#order-checks items: sourceItemId is required and unique within the order [DOC]
 	if (!isFilledId(object.sourceItemId)) {
 		list.add(`${path}.sourceItemId`, 'is required (your ID for this item, unique within the order)');
 	} else {
@@ -130,14 +130,14 @@ function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount
 		if (earlier) list.add(`${path}.sourceItemId`, `"${id}" is already used by ${earlier}`);
 		else seenIds.set(id, path);
 	}
-	// Spec §3.5 items: sku, or sourceProductId instead [DOC][SAMPLE]
+	// docs/printos-api.md#order-checks items: sku, or sourceProductId instead [DOC][SAMPLE]
 	if (!isFilledString(object.sku) && !isFilledString(object.sourceProductId)) {
 		list.add(`${path}.sku`, 'is required (a SKU code of the destination account, or sourceProductId)');
 	}
-	// Spec §3.5 items: quantity defaults to 1 (HP's gateway JavaScript sample and Postman collection
+	// docs/printos-api.md#order-checks items: quantity defaults to 1 (HP's gateway JavaScript sample and Postman collection
 	// leave it out); when given, a whole number of at least 1
 	checkOptionalQuantity(list, object.quantity, `${path}.quantity`);
-	// Spec §3.5: shipmentIndex is a 0-based index into shipments [DOC]; one past the end points nowhere
+	// docs/printos-api.md#order-checks: shipmentIndex is a 0-based index into shipments [DOC]; one past the end points nowhere
 	if (object.shipmentIndex !== undefined && object.shipmentIndex !== null) {
 		const index = Number(object.shipmentIndex);
 		if (!Number.isInteger(index) || index < 0 || (shipmentCount > 0 && index >= shipmentCount)) {
@@ -147,7 +147,7 @@ function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount
 			);
 		}
 	}
-	// Spec §3.5 items: components are required, at least one [DOC]
+	// docs/printos-api.md#order-checks items: components are required, at least one [DOC]
 	const components = list.requireNonEmptyArray(object, path, 'components', 'component');
 	components.forEach((component, index) => checkComponent(list, component, `${path}.components[${index}]`));
 }
@@ -161,7 +161,7 @@ function checkOptionalQuantity(list: ProblemList, quantity: unknown, path: strin
 	}
 }
 
-/** Spec §3.5: stockItems `{code, quantity, shipmentIndex?, ...}` (HP's PHP SDK model). */
+/** docs/printos-api.md#order-checks: stockItems `{code, quantity, shipmentIndex?, ...}` (HP's PHP SDK model). */
 function checkStockItems(list: ProblemList, stockItems: unknown, shipmentCount: number) {
 	if (stockItems === undefined || stockItems === null) return;
 	if (!Array.isArray(stockItems)) {
@@ -173,7 +173,7 @@ function checkStockItems(list: ProblemList, stockItems: unknown, shipmentCount: 
 		const object = list.requireObject(entry, path, 'a stock item');
 		if (!object) return;
 		list.requireString(object, path, 'code', 'the stock code');
-		// HP's PHP SDK gives stock items quantity 1 by default, as items have (spec §3.5)
+		// HP's PHP SDK gives stock items quantity 1 by default, as items have (docs/printos-api.md#order-checks)
 		checkOptionalQuantity(list, object.quantity, `${path}.quantity`);
 		if (object.shipmentIndex !== undefined && object.shipmentIndex !== null) {
 			const shipmentIndex = Number(object.shipmentIndex);
@@ -190,7 +190,7 @@ export function findOrderProblems(order: unknown): OrderProblem[] {
 	const root = list.requireObject(order, 'order', 'an object with destination and orderData');
 	if (!root) return list.problems;
 
-	// Spec §3.5: destination.name and orderData.sourceOrderId are required [DOC]
+	// docs/printos-api.md#order-checks: destination.name and orderData.sourceOrderId are required [DOC]
 	const destination = list.requireObject(root.destination, 'destination', 'the PSP account, e.g. {"name":"hp.example"}');
 	if (destination) list.requireString(destination, 'destination', 'name', 'the PSP account name');
 
@@ -200,7 +200,7 @@ export function findOrderProblems(order: unknown): OrderProblem[] {
 		list.add('orderData.sourceOrderId', 'is required (your unique ID for this order)');
 	}
 
-	// Spec §3.5: at least one item and one shipment are required [DOC]. Shipments first: item
+	// docs/printos-api.md#order-checks: at least one item and one shipment are required [DOC]. Shipments first: item
 	// indexes are checked against their count.
 	const shipments = list.requireNonEmptyArray(orderData, 'orderData', 'shipments', 'shipment');
 	const items = list.requireNonEmptyArray(orderData, 'orderData', 'items', 'item');

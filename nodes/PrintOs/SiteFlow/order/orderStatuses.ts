@@ -1,12 +1,14 @@
-/** Order statuses (spec §3.7): documented ones first, then those only a third party lists. */
+/** Order statuses (docs/printos-api.md#order-read): documented ones first, then those only a third party lists. */
+const UNDOCUMENTED = "Not in HP's documentation, only in integrators' code (evidence 3P): PrintOS may not use it";
+
 export const ORDER_STATUSES = [
 	{ name: 'Cancelled', value: 'cancelled' },
 	{ name: 'Data Ready', value: 'dataready' },
 	{ name: 'Print Ready', value: 'printready' },
 	{ name: 'Shipped', value: 'shipped' },
-	{ name: 'Received [3P]', value: 'received' },
-	{ name: 'Accepted [3P]', value: 'accepted' },
-	{ name: 'Printed [3P]', value: 'printed' },
-	{ name: 'On Hold [3P]', value: 'onhold' },
-	{ name: 'Error [3P]', value: 'error' },
+	{ name: 'Received', description: UNDOCUMENTED, value: 'received' },
+	{ name: 'Accepted', description: UNDOCUMENTED, value: 'accepted' },
+	{ name: 'Printed', description: UNDOCUMENTED, value: 'printed' },
+	{ name: 'On Hold', description: UNDOCUMENTED, value: 'onhold' },
+	{ name: 'Error', description: UNDOCUMENTED, value: 'error' },
 ] as const;

@@ -1,5 +1,5 @@
 /**
- * The Site Flow order document as the node sends it (spec §3.5). Only the fields the node builds or
+ * The Site Flow order document as the node sends it (docs/printos-api.md#order-document). Only the fields the node builds or
  * checks are typed; anything else a user puts in JSON mode travels through untouched, since Site Flow
  * ignores unknown fields.
  */

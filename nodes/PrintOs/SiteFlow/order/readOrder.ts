@@ -3,8 +3,8 @@
  * its lookup after a lost connection), Order File Download, Order Artwork, the order list search and
  * the trigger's Fetch Full Order all come through here, so the same order comes out the same way.
  *
- * PrintOS answers an order in several envelopes: the order itself, `{order: {...}}` (O2/O11 in
- * docs/printos-api.md), and for lookups possibly a one-element list or `{data: [...]}`.
+ * PrintOS answers an order in several envelopes: the order itself, `{order: {...}}`
+ * (docs/printos-api.md#order-submit), and for lookups possibly a one-element list or `{data: [...]}`.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';

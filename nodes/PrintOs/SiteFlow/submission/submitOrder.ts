@@ -73,7 +73,7 @@ export function submissionRequest(input: SubmitOrderInput): PrintOsRequest {
 	return { ...common, service: 'siteFlow', endpoint: SITE_FLOW_ENDPOINTS.orderSubmit };
 }
 
-/** The order service answers with a receipt, the others with `{order, success}` (spec O2, O3). */
+/** The order service answers with a receipt, the others with `{order, success}` (docs/printos-api.md#order-submit). */
 function resultOf(target: SubmitTarget, body: unknown): IDataObject {
 	if (target === 'orderService') return (body ?? {}) as IDataObject;
 	return unwrapOrder(body);

@@ -1,5 +1,5 @@
 /**
- * PrintOS's own dry run of an order (spec O1). Safe to retry like a read: it creates nothing. A
+ * PrintOS's own dry run of an order (docs/printos-api.md#order-validate). Safe to retry like a read: it creates nothing. A
  * refusal comes back as HTTP 400 with `error.validations` (the transport lists them all); a
  * third-party source also reports `{success: false, error}` with a success status, handled the same.
  */

@@ -1,6 +1,6 @@
 /**
- * PUTs file bytes to a presigned upload URL: Box's `uploadurls` (spec §2.1), Site Flow's
- * `getpreupload` and the `url` of a submitted order's files (spec §3.3). Such a URL carries its own
+ * PUTs file bytes to a presigned upload URL: Box's `uploadurls` (docs/printos-api.md#presigned-upload), Site Flow's
+ * `getpreupload` and the `url` of a submitted order's files (docs/printos-api.md#presigned-upload). Such a URL carries its own
  * authorisation in its query string, so this request must not go through the credential: HMAC
  * headers are not part of what the URL was signed for, and storage services refuse or ignore them.
  * That is why this one request is sent with n8n's unsigned `httpRequest` rather than the PrintOS

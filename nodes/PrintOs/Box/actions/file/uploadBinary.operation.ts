@@ -1,6 +1,6 @@
 /**
  * Upload Binary: upload URLs for the file's MIME type, the bytes PUT to the upload URL (unsigned),
- * then the file added to the folder by its fetch URL (spec §2.1). Everything that can be wrong with
+ * then the file added to the folder by its fetch URL (docs/printos-api.md#box-facts). Everything that can be wrong with
  * the input is checked before the first request.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';

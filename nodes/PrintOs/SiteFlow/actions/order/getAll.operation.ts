@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: ORDER_STATUSES.map((status) => ({ name: status.name, value: status.value })),
+				options: ORDER_STATUSES.map((status) => ({ ...status })),
 				default: 'dataready',
 				description:
 					'Only orders in this status (orderData.status). Sent as the status query parameter, which HP does not document; if PrintOS ignores it, the node filters the full list itself.',

@@ -1,6 +1,6 @@
 /**
  * The order parameters shared by Validate, Submit and Update: "Fields" builds the order from the
- * form; "JSON" takes the whole order (spec §3.5) from a parameter or an expression.
+ * form; "JSON" takes the whole order (docs/printos-api.md#order-document) from a parameter or an expression.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
