@@ -13,6 +13,9 @@ export const fileDownloadHandlers = {
 		const fileName = fileNameOf(file.path ?? file.fetchUrl, `${file._id}.pdf`);
 		if (file.status !== 'received') throw new HttpError(404, `File ${fileName} has not been received yet (status ${file.status})`);
 		const source = context.core.downloads.sourceOf(file.fetchUrl ?? file.path, file.uploadId);
-		return context.core.downloads.redirect(context.origin, source, fileName, mimeTypeOf(fileName));
+		// Like a storage service, it answers with the type the bytes were stored with, when it knows one
+		const stored = source.kind === 'upload' ? context.core.store.uploads.get(source.uploadId)?.mimeType : undefined;
+		const mimeType = stored && stored !== 'application/octet-stream' ? stored : mimeTypeOf(fileName);
+		return context.core.downloads.redirect(context.origin, source, fileName, mimeType);
 	},
 } satisfies Record<string, Handler>;

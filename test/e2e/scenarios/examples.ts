@@ -78,8 +78,8 @@ async function runExamples(env: E2eEnv): Promise<void> {
 	checkEqual(attachments.length, 1, 'attachments of the proof email');
 	const artwork = Buffer.from(businessCardPdfBase64('Business card'), 'base64');
 	check(attachments[0].bytes.equals(artwork), `the attachment is not the order's artwork (${attachments[0].bytes.length} bytes, ${attachments[0].fileName})`);
-	// n8n names an attachment "unknown" when the binary has no file name
-	check(attachments[0].fileName && attachments[0].fileName !== 'unknown', `the attachment has no file name: ${attachments[0].fileName}`);
+	// the artwork was uploaded, so its storage URL ends in an id: the node names it after its component, as a PDF
+	check(/^[^/]+\.pdf$/i.test(attachments[0].fileName ?? ''), `the attachment is not named as a PDF: ${attachments[0].fileName}`);
 	check(/tracking number (?!n\/a)\S+/.test(proofMail.text), `the proof email carried no tracking number: ${excerpt(proofMail.text)}`);
 	env.log(`emailed "${proofMail.subject}" with ${attachments[0].fileName} (${artwork.length} bytes)`);
 }

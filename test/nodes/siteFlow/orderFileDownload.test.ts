@@ -61,6 +61,23 @@ describe.each(BOTH_AUTHS)('Order File: Download with %s', (auth) => {
 	});
 });
 
+it('names a file whose storage URL ends in an id after its component, with the extension of its type', async () => {
+	const target = await run({ resource: 'file', operation: 'getUploadUrl', mimeType: 'application/pdf' });
+	const { url, path } = target.items[0].json as { url: string; path: string };
+	const bytes = Buffer.from('%PDF-1.4 uploaded artwork');
+	expect((await fetch(url, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/pdf' } })).status).toBeLessThan(300);
+	expect(path.split('/').pop()).not.toMatch(/\./);
+	const order = validOrder('DL-UPLOADED', path);
+	const submitted = await run({ resource: 'order', operation: 'submit', submitTarget: 'siteFlowApi', inputMode: 'json', orderJson: order });
+	expect(submitted.error).toBeUndefined();
+	await harness.sandbox().advance(31);
+	const result = await run({ resource: 'orderFile', operation: 'download', orderId: byId(String(submitted.items[0].json._id)), binaryPropertyName: 'data' });
+	expect(result.error).toBeUndefined();
+	const component = order.orderData.items[0].components[0] as { code: string };
+	expect(result.items[0].json).toMatchObject({ fileName: `${component.code}.pdf`, mimeType: 'application/pdf' });
+	expect(Buffer.from((result.items[0].binary?.data as IBinaryData).data, 'base64')).toEqual(bytes);
+});
+
 it('fails the item when a file download breaks off midway, with no binary in the output', async () => {
 	const orderId = await orderWithTwoFiles('DL-BROKEN');
 	harness.sandbox().setFaults({ breakDownload: { count: 1, afterBytes: 50_000 } });

@@ -21,6 +21,7 @@ import {
 } from '../../transport/httpExchange';
 import { runWithRetries, type AttemptResult } from '../../transport/retryLoop';
 import { redactPresignedUrl, refusalReason } from '../upload/presignedPut';
+import { PRINT_FILE_TYPES } from '../upload/mimeTypes';
 
 /** The response body n8n hands back for `encoding: 'stream'`, named through its helper type. */
 type ResponseStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
@@ -30,10 +31,26 @@ type StreamResponse = FullResponse<ResponseStream>;
 export interface DownloadTarget {
 	/** Preferred over what the response says (PrintOS's metadata names files better than storage does). */
 	fileName?: string;
+	/**
+	 * When neither `fileName` nor the storage's Content-Disposition gives a name with an extension: this
+	 * name, with the extension of the type the storage answers (a storage URL's last segment is often an id).
+	 */
+	fallbackBaseName?: string;
 	mimeType?: string;
 	itemIndex: number;
 	/** Named in error messages, e.g. "File: Download". */
 	operation: string;
+}
+
+export function hasExtension(name: string | undefined): name is string {
+	return name !== undefined && /\.[a-z0-9]{2,5}$/i.test(name);
+}
+
+/** `base` with the usual extension of a print file type, or as it is for any other type. */
+export function withExtensionOf(base: string | undefined, mimeType: string | undefined): string | undefined {
+	if (!base) return undefined;
+	const type = PRINT_FILE_TYPES.find((entry) => entry.value === mimeType?.toLowerCase());
+	return type ? `${base}.${type.extensions[0]}` : base;
 }
 
 /** `filename` of a Content-Disposition header, plain or RFC 5987 encoded. */
@@ -141,8 +158,10 @@ export async function downloadToBinary(
 	}
 
 	const expected = Number(headerValue(response.headers, 'content-length'));
-	const fileName = target.fileName || dispositionFileName(headerValue(response.headers, 'content-disposition'));
 	const mimeType = target.mimeType || headerValue(response.headers, 'content-type')?.split(';')[0].trim() || undefined;
+	const disposed = dispositionFileName(headerValue(response.headers, 'content-disposition'));
+	const fileName =
+		target.fileName || (hasExtension(disposed) ? disposed : (withExtensionOf(target.fallbackBaseName, mimeType) ?? disposed));
 	let binary: IBinaryData;
 	try {
 		binary = await context.helpers.prepareBinaryData(response.body, fileName, mimeType);

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryOutputProperty } from '../../../shared/download/binaryOutput';
-import { downloadToBinary } from '../../../shared/download/downloadToBinary';
+import { downloadToBinary, hasExtension } from '../../../shared/download/downloadToBinary';
 import { resolveMimeType } from '../../../shared/upload/mimeTypes';
 import type { PrintOsClient } from '../../../transport/client';
 import { orderLocator } from '../../descriptions/locators';
@@ -77,13 +77,23 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	// One file at a time: each is a stream to disk, and the node's items already run in parallel
 	for (const file of files) {
 		const fileId = String(file._id ?? '');
-		const fileName = lastSegment(file.path ?? file.fetchUrl) ?? `${fileId}.pdf`;
 		const place = components.byId.get(String(file.componentId ?? '')) ?? components.byFile.get(fileId);
+		// A name only where one of the order's URLs ends in a real file name: an uploaded file's storage
+		// URL ends in an id, and then the storage's answer (or the component code) names it.
+		const fileName = [file.name, file.fileName, file.path, file.fetchUrl, place?.component.path]
+			.map(lastSegment)
+			.find(hasExtension);
 		const binary = await downloadToBinary(
 			this,
 			client,
 			{ service: 'siteFlow', endpoint: SITE_FLOW_ENDPOINTS.fileDownload, pathParams: { fileId } },
-			{ fileName, mimeType: resolveMimeType({ fileName }), itemIndex, operation: `${OPERATION} (file ${fileName})` },
+			{
+				fileName,
+				fallbackBaseName: String(place?.component.code ?? fileId),
+				mimeType: fileName ? resolveMimeType({ fileName }) : undefined,
+				itemIndex,
+				operation: `${OPERATION} (file ${fileName ?? fileId})`,
+			},
 		);
 		output.push({
 			json: {
