@@ -43,6 +43,18 @@ describe('items in flight', () => {
 		expect(server.requests).toHaveLength(150);
 	});
 
+	it('starts each item exactly once while the bound grows: no phantom item past the last one', async () => {
+		// equal, quick items: a place handed on as the bound grows admits two workers at once
+		server.fallback = (request) => ({ status: 200, delayMs: 3, body: { url: request.url } });
+		for (let count = 1; count <= 40; count++) {
+			server.requests.length = 0;
+			const result = await probeRun(count, { pacePerMinute: 0 });
+			expect({ count, error: result.error?.message }).toEqual({ count, error: undefined });
+			expect(result.items.map((item) => item.json.itemIndex)).toEqual([...Array(count).keys()]);
+			expect(server.requests).toHaveLength(count);
+		}
+	});
+
 	it('never exceeds "Items in Parallel" when it is set', async () => {
 		server.fallback = (request) => ({ status: 200, delayMs: 150, body: { url: request.url } });
 		const result = await probeRun(40, { concurrency: 4 });

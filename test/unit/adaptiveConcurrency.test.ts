@@ -99,9 +99,9 @@ describe('adaptive in-flight bound', () => {
 		let most = 0;
 		let next = 0;
 		const releases: Array<() => void> = [];
+		const take = () => (next < 9 ? next++ : undefined);
 		const worker = async () => {
-			while (await bound.admit(() => next < 9)) {
-				const item = next++;
+			for (let item = await bound.admit(take); item !== undefined; item = await bound.admit(take)) {
 				order.push(item);
 				await bound.measure(async () => {
 					running++;

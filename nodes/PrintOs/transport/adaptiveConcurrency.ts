@@ -51,15 +51,17 @@ export class AdaptiveConcurrency {
 	}
 
 	/**
-	 * Waits for room under the bound, then asks `hasWork`: true means the caller now holds a place
-	 * and must run its item through `measure`; false hands the place on and the caller stops.
+	 * Waits for room under the bound, then calls `take` in the same tick: what it returns is the
+	 * caller's work, to run through `measure`; `undefined` (no work left) hands the place on and the
+	 * caller stops. Taking the work here, not after this promise settles, is what keeps two callers
+	 * from being admitted for one last item.
 	 */
-	async admit(hasWork: () => boolean): Promise<boolean> {
+	async admit<T>(take: () => T | undefined): Promise<T | undefined> {
 		if (this.inFlight < this.places && this.waiting.length === 0) this.inFlight++;
 		else await new Promise<void>((resolve) => this.waiting.push(resolve));
-		if (hasWork()) return true;
-		this.release();
-		return false;
+		const work = take();
+		if (work === undefined) this.release();
+		return work;
 	}
 
 	/** Runs one admitted item; a successful item's time teaches the bound. */

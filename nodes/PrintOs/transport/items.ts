@@ -223,10 +223,10 @@ export async function runItems(
 	let next = 0;
 	const upperBound = Math.floor(concurrency) > 0 ? Math.floor(concurrency) : AUTO_MAX_ITEMS_IN_FLIGHT;
 	const inFlight = new AdaptiveConcurrency(upperBound, concurrency > 0 ? upperBound : undefined);
-	const hasWork = () => next < toSend.length && (continueOnFail || !failures.size);
+	// the next item to send, or none once all are taken or (Stop Workflow) an item has failed
+	const takeNext = () => (next < toSend.length && (continueOnFail || !failures.size) ? toSend[next++] : undefined);
 	const worker = async () => {
-		while (await inFlight.admit(hasWork)) {
-			const itemIndex = toSend[next++];
+		for (let itemIndex = await inFlight.admit(takeNext); itemIndex !== undefined; itemIndex = await inFlight.admit(takeNext)) {
 			try {
 				outputs[itemIndex] = toItems(context, await inFlight.measure(async () => await handler(itemIndex)), itemIndex);
 			} catch (error) {
