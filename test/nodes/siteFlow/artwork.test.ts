@@ -79,6 +79,8 @@ describe('from a PDF in n8n to an order in production', () => {
 			sourceOrderId: 'ART-2',
 			uploaded: [{ path: 'card.pdf', binaryProperty: 'data', bytes: 20_000, uploadAttempts: 1 }],
 		});
+		// sent once: not also while the batch was checked
+		expect(completedUploads()).toHaveLength(1);
 		const [upload] = completedUploads();
 		expect(upload).toMatchObject({ purpose: 'orderFile', orderId: submitted.items[0].json._id, sha256: sha256(bytes) });
 		await harness.sandbox().advance(3600);
@@ -138,6 +140,21 @@ describe('artwork input checks happen before any request or upload', () => {
 		expect(result.error?.message).toBe('Item 0: item "ART-5-1" has no component with code "Cover"');
 		expect(result.error?.description).toBe('Its components: Content');
 		expect(apiCalls()).toHaveLength(0);
+	});
+
+	it('Stop Workflow: a later item without its file uploads nothing for the earlier, valid item', async () => {
+		const orders = [validOrder('ART-7'), validOrder('ART-8')];
+		for (const order of orders) order.orderData.items[0].components = [{ code: 'Content', path: 'cover.pdf', fetch: false }];
+		const submitted = await run(
+			{ resource: 'order', operation: 'submit', submitTarget: 'siteFlowApi', inputMode: 'json', orderJson: '={{ $json.order }}' },
+			{ items: orders.map((order) => ({ json: { order } })) },
+		);
+		expect(submitted.error).toBeUndefined();
+		const valid = { ...itemWithFile(pdfBytes('cover-7'), 'cover.pdf'), json: submitted.items[0].json };
+		const withoutFile = { json: submitted.items[1].json };
+		const result = await run({ resource: 'orderArtwork', operation: 'uploadOrderFiles', orderSource: 'inputItem' }, { items: [valid, withoutFile] });
+		expect(result.error?.message).toMatch(/items? .*invalid|no input binary/i);
+		expect(completedUploads()).toHaveLength(0);
 	});
 
 	it('an order file without a matching binary', async () => {

@@ -95,6 +95,8 @@ export async function putFile(
 	itemIndex: number,
 	operation: string,
 ): Promise<PresignedPutResult> {
+	// an upload is a request too: while the batch is checked, nothing leaves (transport/items.ts)
+	client.batch.beforeRequest();
 	return await putToPresignedUrl(context, uploadUrl, body, {
 		timeoutMs: client.settings.timeoutMs,
 		retry: client.settings.retry,
