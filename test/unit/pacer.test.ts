@@ -49,6 +49,21 @@ describe('pacer', () => {
 		expect(third.released()).toBe(true);
 	});
 
+	it('holds requests already waiting for their slot when a 429 pauses the account', async () => {
+		// 600/min: slots at 0, 100, 200, 300, 400 ms
+		const queued = Array.from({ length: 5 }, () => request('a', 600));
+		await clockAt(50);
+		expect(queued.map((entry) => entry.released())).toEqual([true, false, false, false, false]);
+		// the first request's 429 arrives at 50 ms: nothing more until 1050 ms
+		pauseAccount('a', Date.now() + 1000);
+		await clockAt(1049);
+		expect(queued.map((entry) => entry.released())).toEqual([true, false, false, false, false]);
+		await clockAt(1050);
+		expect(queued.filter((entry) => entry.released())).toHaveLength(2);
+		await clockAt(1350);
+		expect(queued.every((entry) => entry.released())).toBe(true);
+	});
+
 	it('paces each account on its own', async () => {
 		request('a', 60);
 		const otherAccount = request('b', 60);

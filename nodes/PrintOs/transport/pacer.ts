@@ -108,14 +108,17 @@ function stateFor(key: string, perMinute: number, learn: boolean): PacerState {
  */
 export async function acquireSlot(key: string, perMinute: number, options: PaceOptions = {}): Promise<number> {
 	if (perMinute <= 0) return Date.now();
-	const state = stateFor(key, perMinute, options.learn ?? false);
-	const interval = 60_000 / state.perMinute;
-	const now = Date.now();
-	const slot = Math.max(now, state.nextSlotAt, state.pausedUntil);
-	state.nextSlotAt = slot + interval;
-	const wait = slot - now;
-	if (wait > 0) await sleep(wait);
-	return slot;
+	for (;;) {
+		const state = stateFor(key, perMinute, options.learn ?? false);
+		const interval = 60_000 / state.perMinute;
+		const now = Date.now();
+		const slot = Math.max(now, state.nextSlotAt, state.pausedUntil);
+		state.nextSlotAt = slot + interval;
+		const wait = slot - now;
+		if (wait > 0) await sleep(wait);
+		// A 429 that came while this request waited pauses it too: it queues again after the pause
+		if (state.pausedUntil <= slot) return slot;
+	}
 }
 
 /**
