@@ -68,6 +68,13 @@ export class PrintOsBoxTrigger implements INodeType {
 			operation: 'Box Trigger: read folder',
 		});
 		const files = filesOf(folder);
+		if (!files) {
+			// Comparing against "no files" would announce every file again on the next poll: keep what is remembered
+			throw new NodeOperationError(this.getNode(), `PrintOS answered the folder ${folderId} without a list of its files`, {
+				description:
+					'Nothing was announced and what the trigger remembers is kept. If this repeats, your PrintOS account answers folders in another shape: see the README, "Limits and known uncertainties".',
+			});
+		}
 		const seenAt = new Date().toISOString();
 		const toItem = (event: BoxEvent | 'test', file: IDataObject, previous?: IDataObject): INodeExecutionData => ({
 			json: { event, fileId: file._id ?? file.id, folderId, ...markOf(file), ...(previous ? { previous } : {}), seenAt, file },

@@ -36,9 +36,10 @@ export function markOf(file: IDataObject): FileMark {
 	return { revision: String(file.currentRevision ?? version.revision ?? ''), preflight: String(preflight) };
 }
 
-export function filesOf(folder: unknown): IDataObject[] {
+/** The folder's files; undefined when the answer has no file list (then nothing may be compared). */
+export function filesOf(folder: unknown): IDataObject[] | undefined {
 	const files = (folder as IDataObject | undefined)?.files;
-	return Array.isArray(files) ? (files as IDataObject[]) : [];
+	return Array.isArray(files) ? (files as IDataObject[]) : undefined;
 }
 
 /** The changes of the wanted kinds, oldest file first, and the state to keep (covering every file). */

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { PrintOsBoxTrigger } from '../../../nodes/PrintOs/BoxTrigger/PrintOsBoxTrigger.node';
 import type { Sandbox } from '../../../sandbox';
 import { pollOnce } from '../../harness/pollRun';
+import { startScriptedServer } from '../../helpers/scriptedServer';
 import { freshSandbox, locator, makeFile, makeFolder, runBox } from '../box/boxKit';
 
 const node = new PrintOsBoxTrigger();
@@ -70,4 +71,18 @@ it('Fetch Test Event returns the most recently changed file and keeps no state',
 	const result = await poll(folderId, ['newFile'], {}, 'manual');
 	expect(events(result.items)).toEqual(['test:a.jpg']);
 	expect(result.staticData).toEqual({});
+});
+
+it('refuses a folder answer without a file list instead of forgetting every file', async () => {
+	const server = await startScriptedServer();
+	try {
+		server.fallback = () => ({ status: 200, body: { _id: 'f1', name: 'No list here' } });
+		const credentials = { printOsApi: { ...sandbox.credentialData().printOsApi, baseUrl: server.url } };
+		const remembered = { folders: { f1: { files: { a: { revision: '2', preflight: 'ok' } } } } };
+		await expect(pollOnce({ nodeType: node, parameters: { folderId: 'f1', events: ['newFile'] }, credentials, staticData: remembered })).rejects.toThrow(
+			/PrintOS answered the folder f1 without a list of its files/,
+		);
+	} finally {
+		await server.close();
+	}
 });
