@@ -112,7 +112,10 @@ async function changedSinceMark(client: PrintOsClient, status: string, state: Wa
 		let shifted = false;
 		for (let page = SITE_FLOW_PAGING.firstPage; ; page++) {
 			if (page - SITE_FLOW_PAGING.firstPage >= MAX_LIST_PAGES) {
-				throw new NodeOperationError(client.node, `The order list still had changes after ${MAX_LIST_PAGES} pages; nothing was emitted`);
+				throw new NodeOperationError(client.node, `More orders changed since the last poll than the trigger reads at once (${MAX_LIST_PAGES * pageSize})`, {
+					description:
+						'Nothing was announced. Set a later "Announce Orders From" date, or deactivate and activate the workflow to start again from now (the orders in between are then not announced).',
+				});
 			}
 			const { orders, count } = await readPage(client, status, page, pageSize);
 			if (page === SITE_FLOW_PAGING.firstPage) firstCount = count;

@@ -64,7 +64,7 @@ const CLOCK_WORDS = /\b(clock|skew|expired|too far|too old|in the future)\b/i;
 function fromAnswer(response: LegacyResponse, target: TestTarget, host: string, credentials: ICredentialDataDecryptedObject): INodeCredentialTestResult {
 	const status = response.statusCode;
 	const environment = describeEnvironment(credentials);
-	const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
+	const secret = typeof credentials.secret === 'string' ? credentials.secret.trim() : '';
 	const parsed = parsePrintOsError(response.body, status);
 	if (status >= 200 && status < 300) {
 		const looksLikeJson = response.body !== null && typeof response.body === 'object';

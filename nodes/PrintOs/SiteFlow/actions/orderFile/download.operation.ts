@@ -4,6 +4,7 @@
  * component (and item) it belongs to.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryOutputProperty } from '../../../shared/download/binaryOutput';
 import { downloadToBinary, hasExtension } from '../../../shared/download/downloadToBinary';
@@ -77,6 +78,11 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	// One file at a time: each is a stream to disk, and the node's items already run in parallel
 	for (const file of files) {
 		const fileId = String(file._id ?? '');
+		if (!fileId) {
+			throw new NodeOperationError(this.getNode(), `PrintOS listed a file of order ${orderId} without an id, so it cannot be downloaded [item ${itemIndex}]`, {
+				itemIndex,
+			});
+		}
 		const place = components.byId.get(String(file.componentId ?? '')) ?? components.byFile.get(fileId);
 		// A name only where one of the order's URLs ends in a real file name: an uploaded file's storage
 		// URL ends in an id, and then the storage's answer (or the component code) names it.
