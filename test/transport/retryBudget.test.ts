@@ -107,6 +107,15 @@ describe('the pause after a 429', () => {
 		expect(pauses[0].forMs).toBeLessThanOrEqual(7250);
 	});
 
+	it('pauses the account for Retry-After also when this request gives up (no retries left)', async () => {
+		const pauses = recordPauses();
+		server.script.push({ status: 429, headers: { 'retry-after': '7' }, body: { message: 'Too Many Requests' } });
+		const result = await probeRun('GET', { maxRetries: 0 });
+		expect(result.error?.message).toMatch(/Too Many Requests|429/);
+		expect(pauses).toHaveLength(1);
+		expect(pauses[0].forMs).toBeGreaterThanOrEqual(7000 - 5);
+	});
+
 	it('pauses the account for the backoff when the server names no moment', async () => {
 		const pauses = recordPauses();
 		server.script.push({ status: 429, body: { message: 'Too Many Requests' } });

@@ -43,7 +43,7 @@ import {
 	type FullResponse,
 	type NetworkFailure,
 } from './httpExchange';
-import { DEFAULT_RETRY_SETTINGS, defaultRetryMode, type RetryMode, type RetrySettings } from './retryPolicy';
+import { DEFAULT_RETRY_SETTINGS, defaultRetryMode, retryDelayMs, type RetryMode, type RetrySettings } from './retryPolicy';
 import { runWithRetries, type AttemptResult } from './retryLoop';
 
 export type PrintOsContext =
@@ -287,7 +287,10 @@ export class PrintOsClient {
 				sentAt = await acquireSlot(paceKey, this.settings.pacePerMinute, { learn: this.settings.learnPace });
 			},
 			afterFailure: (outcome, delayMs) => {
-				if (outcome.kind === 'response' && outcome.status === 429) pauseAccount(paceKey, Date.now() + delayMs, sentAt);
+				if (outcome.kind !== 'response' || outcome.status !== 429) return;
+				// this request may give up, but the account's other requests still owe PrintOS the wait
+				const wait = delayMs || retryDelayMs(outcome, 1, this.settings.retry);
+				pauseAccount(paceKey, Date.now() + wait, sentAt);
 			},
 		});
 	}
