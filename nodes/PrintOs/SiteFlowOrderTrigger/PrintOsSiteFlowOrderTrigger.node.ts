@@ -21,6 +21,7 @@ import {
 	type OrderFilters,
 	type WatchState,
 } from './orderWatch';
+import { siteFlowAuthentication } from '../SiteFlow/descriptions/authentication';
 
 interface StoredWatches {
 	watches?: Record<string, WatchState>;
@@ -91,21 +92,7 @@ export class PrintOsSiteFlowOrderTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Site Flow Token', value: 'siteFlowApi', description: 'Token and secret of the Site Flow API (current)' },
-					{
-						name: 'PrintOS Key (Gateway)',
-						value: 'printOsApi',
-						description: 'Key and secret of a PrintOS application connector; Site Flow through the PrintOS gateway',
-					},
-				],
-				default: 'siteFlowApi',
-			},
+			siteFlowAuthentication,
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
