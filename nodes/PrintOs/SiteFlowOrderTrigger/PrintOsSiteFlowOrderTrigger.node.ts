@@ -6,6 +6,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { siteFlowAuthentication } from '../SiteFlow/descriptions/authentication';
 import { ORDER_STATUSES } from '../SiteFlow/order/orderStatuses';
 import { simplifyOrder } from '../SiteFlow/order/simplifyOrder';
 import { credentialTest } from '../shared/credentialTest';
@@ -21,7 +22,6 @@ import {
 	type OrderFilters,
 	type WatchState,
 } from './orderWatch';
-import { siteFlowAuthentication } from '../SiteFlow/descriptions/authentication';
 
 interface StoredWatches {
 	watches?: Record<string, WatchState>;
