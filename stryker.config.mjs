@@ -15,6 +15,7 @@ export const CRITICAL_MODULES = [
 	'nodes/PrintOs/SiteFlowTrigger/payload.ts',
 	'nodes/PrintOs/shared/upload/presignedPut.ts',
 	'nodes/PrintOs/shared/upload/presignedUpload.ts',
+	'nodes/PrintOs/shared/storageExchange.ts',
 	'nodes/PrintOs/transport/retryLoop.ts',
 	'nodes/PrintOs/transport/httpExchange.ts',
 	'nodes/PrintOs/SiteFlowTrigger/xmlFields.ts',

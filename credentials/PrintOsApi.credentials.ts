@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signGatewayRequest } from './common/authenticate';
-import { PLAIN_HTTP_TO_REMOTE_HOST } from './common/environments';
+import { algorithmField, customBaseUrl, plainHttpNotice } from './common/fields';
 
 export class PrintOsApi implements ICredentialType {
 	name = 'printOsApi';
@@ -51,33 +51,9 @@ export class PrintOsApi implements ICredentialType {
 			],
 			default: 'production',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'The gateway root; Box lives under /box and Site Flow under /siteflow',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName:
-				'This URL uses plain http:// to a host other than this machine: requests, answers and signatures travel unencrypted. Use https:// unless the host is on a trusted network.',
-			name: 'plainHttpNotice',
-			type: 'notice',
-			default: '',
-			displayOptions: { show: { environment: ['custom'], baseUrl: [{ _cnd: { regex: PLAIN_HTTP_TO_REMOTE_HOST } }] } },
-		},
-		{
-			displayName: 'Algorithm',
-			name: 'algorithm',
-			type: 'options',
-			options: [
-				{ name: 'SHA256', value: 'SHA256' },
-				{ name: 'SHA1 (Legacy, Refused by PrintOS Since 2022)', value: 'SHA1' },
-			],
-			default: 'SHA256',
-		},
+		customBaseUrl('http://127.0.0.1:4010', 'The gateway root; Box lives under /box and Site Flow under /siteflow'),
+		plainHttpNotice,
+		algorithmField('SHA1 (Legacy, Refused by PrintOS Since 2022)'),
 	];
 
 	async authenticate(

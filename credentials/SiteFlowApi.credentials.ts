@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signSiteFlowRequest } from './common/authenticate';
-import { PLAIN_HTTP_TO_REMOTE_HOST } from './common/environments';
+import { algorithmField, customBaseUrl, plainHttpNotice } from './common/fields';
 
 export class SiteFlowApi implements ICredentialType {
 	name = 'siteFlowApi';
@@ -51,15 +51,7 @@ export class SiteFlowApi implements ICredentialType {
 			],
 			default: 'production',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010/api',
-			description: 'The Site Flow API base, including /api',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		customBaseUrl('http://127.0.0.1:4010/api', 'The Site Flow API base, including /api'),
 		{
 			displayName: 'Order Service URL',
 			name: 'orderServiceUrl',
@@ -69,14 +61,7 @@ export class SiteFlowApi implements ICredentialType {
 			description: 'The asynchronous order submission service base, including /api',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
-		{
-			displayName:
-				'This URL uses plain http:// to a host other than this machine: requests, answers and signatures travel unencrypted. Use https:// unless the host is on a trusted network.',
-			name: 'plainHttpNotice',
-			type: 'notice',
-			default: '',
-			displayOptions: { show: { environment: ['custom'], baseUrl: [{ _cnd: { regex: PLAIN_HTTP_TO_REMOTE_HOST } }] } },
-		},
+		plainHttpNotice,
 		{
 			displayName: 'Service User Account ID',
 			name: 'accountId',
@@ -85,16 +70,7 @@ export class SiteFlowApi implements ICredentialType {
 			description:
 				'Only for service users acting for another account: sent as the x-oneflow-account header. Leave empty otherwise.',
 		},
-		{
-			displayName: 'Algorithm',
-			name: 'algorithm',
-			type: 'options',
-			options: [
-				{ name: 'SHA256', value: 'SHA256' },
-				{ name: 'SHA1 (Legacy)', value: 'SHA1' },
-			],
-			default: 'SHA256',
-		},
+		algorithmField('SHA1 (Legacy)'),
 	];
 
 	async authenticate(

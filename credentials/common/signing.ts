@@ -140,15 +140,19 @@ export interface GatewaySignInput {
 	algorithm?: HmacAlgorithm;
 }
 
+/** Both schemes sign the same way: HMAC of their string to sign with the secret, SHA256 unless chosen. */
+function hmacSignature(input: { secret: string; algorithm?: HmacAlgorithm }, stringToSign: string) {
+	const algorithm = input.algorithm ?? 'SHA256';
+	return { algorithm, signature: hmacHex(algorithm, input.secret, stringToSign) };
+}
+
 export function gatewayStringToSign(method: string | undefined, servicePath: string, date: string) {
 	return `${(method ?? 'GET').toUpperCase()} ${servicePath}${date}`;
 }
 
 export function signGateway(input: GatewaySignInput): Record<string, string> {
-	const algorithm = input.algorithm ?? 'SHA256';
-	const signature = hmacHex(
-		algorithm,
-		input.secret,
+	const { algorithm, signature } = hmacSignature(
+		input,
 		gatewayStringToSign(input.method, input.servicePath, input.date),
 	);
 	return {
@@ -174,10 +178,8 @@ export function siteFlowStringToSign(method: string | undefined, pathname: strin
 }
 
 export function signSiteFlow(input: SiteFlowSignInput): Record<string, string> {
-	const algorithm = input.algorithm ?? 'SHA256';
-	const signature = hmacHex(
-		algorithm,
-		input.secret,
+	const { algorithm, signature } = hmacSignature(
+		input,
 		siteFlowStringToSign(input.method, input.pathname, input.date),
 	);
 	const headers: Record<string, string> = {

@@ -13,6 +13,7 @@ import * as shipment from './actions/shipment';
 import { product, sku } from './actions/common/catalogue';
 import * as stock from './actions/stock';
 import { listSearch, loadOptions } from './methods';
+import { siteFlowAuthentication } from './descriptions/authentication';
 
 export class PrintOsSiteFlow implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,25 +44,7 @@ export class PrintOsSiteFlow implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Site Flow Token',
-						value: 'siteFlowApi',
-						description: 'Token and secret of the Site Flow API (current)',
-					},
-					{
-						name: 'PrintOS Key (Gateway)',
-						value: 'printOsApi',
-						description: 'Key and secret of a PrintOS application connector; Site Flow through the PrintOS gateway',
-					},
-				],
-				default: 'siteFlowApi',
-			},
+			siteFlowAuthentication,
 			{
 				displayName: 'Resource',
 				name: 'resource',

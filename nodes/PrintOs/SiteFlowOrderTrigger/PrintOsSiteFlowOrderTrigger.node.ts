@@ -6,6 +6,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { siteFlowAuthentication } from '../SiteFlow/descriptions/authentication';
 import { ORDER_STATUSES } from '../SiteFlow/order/orderStatuses';
 import { simplifyOrder } from '../SiteFlow/order/simplifyOrder';
 import { credentialTest } from '../shared/credentialTest';
@@ -91,21 +92,7 @@ export class PrintOsSiteFlowOrderTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Site Flow Token', value: 'siteFlowApi', description: 'Token and secret of the Site Flow API (current)' },
-					{
-						name: 'PrintOS Key (Gateway)',
-						value: 'printOsApi',
-						description: 'Key and secret of a PrintOS application connector; Site Flow through the PrintOS gateway',
-					},
-				],
-				default: 'siteFlowApi',
-			},
+			siteFlowAuthentication,
 			{
 				displayName: 'Statuses',
 				name: 'statuses',

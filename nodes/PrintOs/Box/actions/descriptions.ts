@@ -20,45 +20,47 @@ const urlValidation = (what: string) => [
 
 const URL_PLACEHOLDER = 'https://www.printos.com/box/…/5a1f0c2e9b1d4a0012c3d4e5';
 
-export const folderLocator: INodeProperties = {
-	displayName: 'Folder',
-	name: 'folderId',
-	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
-	required: true,
-	description: 'The Box folder: its _id, as Folder: Create returns it',
-	modes: [
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '5a1f0c2e9b1d4a0012c3d4e5' },
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: URL_PLACEHOLDER,
-			extractValue: { type: 'regex', regex: ID_IN_URL },
-			validation: urlValidation('folder'),
-		},
-	],
-};
+/** A picker of a Box object by its ID or by a pasted PrintOS link. */
+function idOrUrlLocator(
+	displayName: string,
+	name: string,
+	description: string,
+	idPlaceholder: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description,
+		modes: [
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: idPlaceholder },
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: URL_PLACEHOLDER,
+				extractValue: { type: 'regex', regex: ID_IN_URL },
+				validation: urlValidation(displayName.toLowerCase()),
+			},
+		],
+	};
+}
 
-export const fileLocator: INodeProperties = {
-	displayName: 'File',
-	name: 'fileId',
-	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
-	required: true,
-	description: 'The Box file: its _id, as the upload operations return it',
-	modes: [
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '5a1f0c2e9b1d4a0012c3d4e6' },
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: URL_PLACEHOLDER,
-			extractValue: { type: 'regex', regex: ID_IN_URL },
-			validation: urlValidation('file'),
-		},
-	],
-};
+export const folderLocator = idOrUrlLocator(
+	'Folder',
+	'folderId',
+	'The Box folder: its _id, as Folder: Create returns it',
+	'5a1f0c2e9b1d4a0012c3d4e5',
+);
+
+export const fileLocator = idOrUrlLocator(
+	'File',
+	'fileId',
+	'The Box file: its _id, as the upload operations return it',
+	'5a1f0c2e9b1d4a0012c3d4e6',
+);
 
 export const contactLocator: INodeProperties = {
 	displayName: 'Contact',

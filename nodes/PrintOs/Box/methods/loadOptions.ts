@@ -5,6 +5,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { PrintOsClient } from '../../transport/client';
+import type { Endpoint } from '../../transport/endpoint';
 import { listEntries } from '../actions/lists';
 import { BOX_ENDPOINTS } from '../endpoints';
 
@@ -12,34 +13,30 @@ function text(value: unknown): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
-function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return options.sort((a, b) => a.name.localeCompare(b.name));
+/** One Box list as picker options, sorted by name. */
+async function listOptions(
+	context: ILoadOptionsFunctions,
+	endpoint: Endpoint,
+	operation: string,
+	toOptions: (entries: IDataObject[]) => INodePropertyOptions[],
+): Promise<INodePropertyOptions[]> {
+	const client = await PrintOsClient.create(context, 'printOsApi');
+	const body = await client.request({ service: 'box', endpoint, operation });
+	return toOptions(listEntries(body)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getSubstrates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await PrintOsClient.create(this, 'printOsApi');
-	const body = await client.request({
-		service: 'box',
-		endpoint: BOX_ENDPOINTS.substrateList,
-		operation: 'Substrate: Get Many',
-	});
-	return byName(
-		listEntries(body)
-			.map((substrate: IDataObject) => text(substrate.name) || text(substrate._id))
+	return await listOptions(this, BOX_ENDPOINTS.substrateList, 'Substrate: Get Many', (substrates) =>
+		substrates
+			.map((substrate) => text(substrate.name) || text(substrate._id))
 			.filter(Boolean)
 			.map((name) => ({ name, value: name })),
 	);
 }
 
 export async function getFlows(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await PrintOsClient.create(this, 'printOsApi');
-	const body = await client.request({
-		service: 'box',
-		endpoint: BOX_ENDPOINTS.flowList,
-		operation: 'Flow: Get Many',
-	});
-	return byName(
-		listEntries(body)
+	return await listOptions(this, BOX_ENDPOINTS.flowList, 'Flow: Get Many', (flows) =>
+		flows
 			.filter((flow) => text(flow.name) || text(flow._id))
 			.map((flow) => {
 				const name = text(flow.name) || text(flow._id);

@@ -14,12 +14,12 @@ import type { PrintOsClient, PrintOsRequest } from '../../transport/client';
 import {
 	describeNetworkFailure,
 	headerValue,
-	isCancellation,
 	networkReason,
 	readRefusalBody,
 	type FullResponse,
 } from '../../transport/httpExchange';
 import { runWithRetries, type AttemptResult } from '../../transport/retryLoop';
+import { refusedByStorage, storageRequestFailed, type StorageExchange } from '../storageExchange';
 import { redactPresignedUrl, refusalReason } from '../upload/presignedPut';
 import { PRINT_FILE_TYPES } from '../upload/mimeTypes';
 
@@ -74,8 +74,14 @@ async function fetchUnsigned(
 	url: string,
 	target: DownloadTarget,
 ): Promise<StreamResponse> {
-	const where = redactPresignedUrl(url);
-	const node = context.getNode();
+	const exchange: StorageExchange = {
+		node: context.getNode(),
+		direction: 'download',
+		method: 'GET',
+		where: redactPresignedUrl(url),
+		operation: target.operation,
+		itemIndex: target.itemIndex,
+	};
 	const attempt = async (): Promise<AttemptResult<StreamResponse>> => {
 		const options: IHttpRequestOptions = {
 			method: 'GET',
@@ -91,38 +97,15 @@ async function fetchUnsigned(
 		try {
 			response = (await context.helpers.httpRequest(options)) as StreamResponse;
 		} catch (error) {
-			if (isCancellation(error)) {
-				throw new NodeApiError(node, { message: 'cancelled' } as JsonObject, {
-					message: `The download for ${target.operation} was cancelled`,
-					itemIndex: target.itemIndex,
-				});
-			}
-			const failure = describeNetworkFailure(networkReason(error));
-			return {
-				done: false,
-				outcome: { kind: 'networkError' },
-				giveUp: () =>
-					new NodeApiError(node, { message: failure } as JsonObject, {
-						message: `Could not download the file during ${target.operation}: ${failure}`,
-						description: `GET ${where}`,
-						itemIndex: target.itemIndex,
-					}),
-			};
+			return storageRequestFailed(
+				exchange,
+				error,
+				(failure) => `Could not download the file during ${target.operation}: ${failure}`,
+			);
 		}
 		if (response.statusCode < 300) return { done: true, value: response };
-		const status = response.statusCode;
 		const reason = refusalReason(await readRefusalBody(response.body));
-		return {
-			done: false,
-			outcome: { kind: 'response', status, retryAfterHeader: headerValue(response.headers, 'retry-after') },
-			giveUp: () =>
-				new NodeApiError(node, { status, message: reason || `HTTP ${status}` } as JsonObject, {
-					message: `The download URL refused the file (HTTP ${status})${reason ? `: ${reason}` : ''}`,
-					description: `GET ${where} during ${target.operation}. Download URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
-					httpCode: String(status),
-					itemIndex: target.itemIndex,
-				}),
-		};
+		return refusedByStorage(exchange, response, () => reason);
 	};
 	return await runWithRetries(attempt, {
 		mode: 'idempotent',

@@ -13,18 +13,12 @@
  * retried by the transport's own rules (a PUT replaces the object, so it is idempotent), re-opening
  * the body each time since a stream can be read only once.
  */
-import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import {
-	describeNetworkFailure,
-	headerValue,
-	isCancellation,
-	networkReason,
-	type FullResponse,
-} from '../../transport/httpExchange';
+import { headerValue, type FullResponse } from '../../transport/httpExchange';
 import type { RetrySettings } from '../../transport/retryPolicy';
 import { runWithRetries, type AttemptResult } from '../../transport/retryLoop';
+import { refusedByStorage, storageRequestFailed, type StorageExchange } from '../storageExchange';
 
 import { redactUrl } from '../../../../credentials/common/environments';
 
@@ -116,8 +110,14 @@ export async function putToPresignedUrl(
 	upload: UploadBody,
 	settings: PresignedPutSettings,
 ): Promise<PresignedPutResult> {
-	const node = context.getNode();
-	const where = redactPresignedUrl(url);
+	const exchange: StorageExchange = {
+		node: context.getNode(),
+		direction: 'upload',
+		method: 'PUT',
+		where: redactPresignedUrl(url),
+		operation: settings.operation,
+		itemIndex: settings.itemIndex,
+	};
 
 	const attempt = async (retry: number): Promise<AttemptResult<PresignedPutResult>> => {
 		const body = await upload.open();
@@ -143,23 +143,11 @@ export async function putToPresignedUrl(
 			response = (await context.helpers.httpRequest(options)) as FullResponse;
 		} catch (error) {
 			release(body);
-			if (isCancellation(error)) {
-				throw new NodeApiError(node, { message: 'cancelled' } as JsonObject, {
-					message: `The upload for ${settings.operation} was cancelled`,
-					itemIndex: settings.itemIndex,
-				});
-			}
-			const failure = describeNetworkFailure(networkReason(error));
-			return {
-				done: false,
-				outcome: { kind: 'networkError' },
-				giveUp: () =>
-					new NodeApiError(node, { message: failure } as JsonObject, {
-						message: `Could not send the file to the upload URL during ${settings.operation}: ${failure}`,
-						description: `PUT ${where}`,
-						itemIndex: settings.itemIndex,
-					}),
-			};
+			return storageRequestFailed(
+				exchange,
+				error,
+				(failure) => `Could not send the file to the upload URL during ${settings.operation}: ${failure}`,
+			);
 		}
 
 		if (response.statusCode < 300) {
@@ -169,27 +157,11 @@ export async function putToPresignedUrl(
 			};
 		}
 		release(body);
-		const refused = response;
-		return {
-			done: false,
-			outcome: { kind: 'response', status: refused.statusCode, retryAfterHeader: headerValue(refused.headers, 'retry-after') },
-			giveUp: () => {
-				const redirected = refused.statusCode < 400;
-				const reason = redirected
-					? `it redirects to ${redactPresignedUrl(headerValue(refused.headers, 'location') ?? 'another address')}, which an upload URL should not do`
-					: refusalReason(refused.body);
-				return new NodeApiError(
-					node,
-					{ status: refused.statusCode, message: reason || `HTTP ${refused.statusCode}` } as JsonObject,
-					{
-						message: `The upload URL refused the file (HTTP ${refused.statusCode})${reason ? `: ${reason}` : ''}`,
-						description: `PUT ${where} during ${settings.operation}. Upload URLs expire a short while after they are issued; run the operation again to get a fresh one.`,
-						httpCode: String(refused.statusCode),
-						itemIndex: settings.itemIndex,
-					},
-				);
-			},
-		};
+		return refusedByStorage(exchange, response, () =>
+			response.statusCode < 400
+				? `it redirects to ${redactPresignedUrl(headerValue(response.headers, 'location') ?? 'another address')}, which an upload URL should not do`
+				: refusalReason(response.body),
+		);
 	};
 
 	// a PUT replaces the object, so every failure the policy allows is retried; a large file's one

@@ -1,15 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { compactTexts } from '../parameters';
-import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
 import { optionalText, requiredText } from '../../../shared/node/parameters';
 import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.contactCreate;
 
-export const description = showOnlyFor('contact', ['create'], [
+export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(endpoint),
 	{
 		displayName: 'Email',
@@ -38,7 +38,7 @@ export const description = showOnlyFor('contact', ['create'], [
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 		],
 	},
-]);
+];
 
 export async function execute(
 	this: IExecuteFunctions,

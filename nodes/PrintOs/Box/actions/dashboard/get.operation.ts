@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
-import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
 import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.dashboardGet;
 
-export const description = showOnlyFor('dashboard', ['get'], [...unconfirmedPathNotice(endpoint)]);
+export const description: INodeProperties[] = unconfirmedPathNotice(endpoint);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -15,13 +15,13 @@ import { copiesField, folderLocator } from '../descriptions';
 import { readLocatorId } from '../parameters';
 import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
 import { requestBoxUploadTarget } from './requestUploadTarget';
-import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
 import { missingParameter, optionalText } from '../../../shared/node/parameters';
 import type { OperationResult } from '../../../shared/node/operation';
 
 const OPERATION = 'File: Upload Binary';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(BOX_ENDPOINTS.uploadUrls),
 	folderLocator,
 	{
@@ -44,8 +44,6 @@ const properties: INodeProperties[] = [
 	copiesField,
 	additionalFields,
 ];
-
-export const description = showOnlyFor('file', ['uploadBinary'], properties);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -5,13 +5,13 @@ import { BOX_ENDPOINTS } from '../../endpoints';
 import { copiesField, folderLocator } from '../descriptions';
 import { readLocatorId } from '../parameters';
 import { addFileByUrl, additionalFields, readPrintInstructions } from './addFile';
-import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
 import { requiredText } from '../../../shared/node/parameters';
 import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.fileAddByUrl;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(endpoint),
 	folderLocator,
 	{
@@ -35,8 +35,6 @@ const properties: INodeProperties[] = [
 	copiesField,
 	additionalFields,
 ];
-
-export const description = showOnlyFor('file', ['uploadFromUrl'], properties);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -5,13 +5,13 @@ import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { copiesField, flowField, notesField, substrateField } from '../descriptions';
 import { compactTexts } from '../parameters';
-import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
 import { optionalText, requiredText } from '../../../shared/node/parameters';
 import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.folderCreate;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(endpoint),
 	{
 		displayName: 'Name',
@@ -76,8 +76,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = showOnlyFor('folder', ['create'], properties);
 
 interface FileEntry {
 	url?: string;

@@ -1,15 +1,15 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PrintOsClient } from '../../../transport/client';
 import { BOX_ENDPOINTS } from '../../endpoints';
 import { BOX_UPLOAD_MIME_TYPES } from '../../upload/mimeTypes';
 import { requestBoxUploadTarget } from '../file/requestUploadTarget';
-import { showOnlyFor, unconfirmedPathNotice } from '../../../shared/node/displayOptions';
+import { unconfirmedPathNotice } from '../../../shared/node/displayOptions';
 import type { OperationResult } from '../../../shared/node/operation';
 
 const endpoint = BOX_ENDPOINTS.uploadUrls;
 
-export const description = showOnlyFor('uploadUrl', ['get'], [
+export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(endpoint),
 	{
 		displayName: 'MIME Type',
@@ -19,7 +19,7 @@ export const description = showOnlyFor('uploadUrl', ['get'], [
 		default: 'application/pdf',
 		description: 'The type of the file that will be PUT to the upload URL, with this same Content-Type',
 	},
-]);
+];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,30 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { BOX_ENDPOINTS } from '../../endpoints';
 import * as get from './get.operation';
 import { describeOperation } from '../../../shared/node/displayOptions';
+import { defineResource } from '../../../shared/node/resource';
 
-export const operations = { get };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['uploadUrl'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an upload URL',
-				description: describeOperation(
-					'Get a presigned URL to PUT a file to (without PrintOS signing) and the URL PrintOS then fetches it from',
-					BOX_ENDPOINTS.uploadUrls,
-				),
-			},
-		],
-		default: 'get',
+export const { operations, description } = defineResource('uploadUrl', 'get', {
+	get: {
+		name: 'Get',
+		action: 'Get an upload URL',
+		description: describeOperation(
+			'Get a presigned URL to PUT a file to (without PrintOS signing) and the URL PrintOS then fetches it from',
+			BOX_ENDPOINTS.uploadUrls,
+		),
+		operation: get,
 	},
-	...get.description,
-];
+});

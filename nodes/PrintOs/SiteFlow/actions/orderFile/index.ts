@@ -1,31 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { SITE_FLOW_ENDPOINTS } from '../../endpoints';
 import * as download from './download.operation';
-import { describeOperation, showOnlyFor } from '../../../shared/node/displayOptions';
-import type { NodeOperation } from '../../../shared/node/operation';
+import { describeOperation } from '../../../shared/node/displayOptions';
+import { defineResource } from '../../../shared/node/resource';
 
-export const operations: Record<string, NodeOperation> = { download };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['orderFile'] } },
-		options: [
-			{
-				name: 'Download',
-				value: 'download',
-				action: 'Download the files of an order',
-				description: describeOperation(
-					'Download each file of an order as binary data, one item per file, with its component',
-					SITE_FLOW_ENDPOINTS.fileDownload,
-				),
-			},
-		],
-		default: 'download',
+export const { operations, description } = defineResource('orderFile', 'download', {
+	download: {
+		name: 'Download',
+		action: 'Download the files of an order',
+		description: describeOperation(
+			'Download each file of an order as binary data, one item per file, with its component',
+			SITE_FLOW_ENDPOINTS.fileDownload,
+		),
+		operation: download,
 	},
-	...showOnlyFor('orderFile', ['download'], download.description),
-];
+});
