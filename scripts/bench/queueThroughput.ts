@@ -37,7 +37,10 @@ export interface QueueWorkerRun {
 
 export interface QueueResult {
 	workers: number;
-	/** Successful requests per minute in the steady part (all workers together) ÷ the limit. */
+	/**
+	 * Successful requests of all workers in the calendar minutes the run covered completely (it
+	 * starts on a minute boundary; the minute it ends in is left out) ÷ (limit × those minutes).
+	 */
 	shareOfLimit: number | null;
 	share429: number;
 	successShare: number;
@@ -49,9 +52,12 @@ export interface QueueResult {
 		itemsPerWorker: number;
 		latencyMs: number;
 		limitPerMinute: number;
+		rateLimitHeaders: boolean;
 		requests: number;
 		byStatus: Record<string, number>;
 		overlapSeconds: number | null;
+		/** Successful requests per minute between the 5th and 95th percentile of their times: above the limit when a fixed window is filled twice in a row. */
+		steadyPerMinute: number | null;
 		perMinute: SandboxStats['perMinute'];
 		runs: QueueWorkerRun[];
 		measured: string;
@@ -67,6 +73,8 @@ export interface QueueBenchOptions {
 	latencyMs: number;
 	limitPerMinute: number;
 	postbackToken: string;
+	/** false: the sandbox sends no X-RateLimit headers, so the workers learn from 429s and Retry-After alone. */
+	rateLimitHeaders: boolean;
 	waitForNextMinute(what: string): Promise<void>;
 }
 
@@ -107,7 +115,11 @@ export function queueFigures(
 	entries: LogEntry[],
 	stats: SandboxStats,
 	options: { limitPerMinute: number; itemsPerWorker: number; workers: number },
-): Pick<QueueResult, 'shareOfLimit' | 'share429' | 'successShare' | 'minWorkerShare' | 'maxWorkerShare'> & { overlapSeconds: number | null; runs: QueueWorkerRun[] } {
+): Pick<QueueResult, 'shareOfLimit' | 'share429' | 'successShare' | 'minWorkerShare' | 'maxWorkerShare'> & {
+	overlapSeconds: number | null;
+	steadyPerMinute: number | null;
+	runs: QueueWorkerRun[];
+} {
 	const runOfId = new Map<string, number>();
 	runs.forEach((run, index) => run.ids.forEach((id) => runOfId.set(id, index)));
 	const okTimes: number[][] = runs.map(() => []);
@@ -139,15 +151,22 @@ export function queueFigures(
 			firstError: problem ?? (errors[0] ? String(errors[0].json.error?.message ?? errors[0].json.error) : undefined),
 		};
 	});
-	const steady = steadyRate(okTimes.flat());
+	const allOk = okTimes.flat();
+	const steady = steadyRate(allOk);
+	const minuteOf = (ms: number) => Math.floor(ms / 60_000);
+	const firstMinute = allOk.length ? minuteOf(Math.min(...allOk)) : 0;
+	const lastMinute = allOk.length ? minuteOf(Math.max(...allOk)) : 0;
+	const completeMinutes = lastMinute - firstMinute;
+	const okInCompleteMinutes = allOk.filter((t) => minuteOf(t) < lastMinute).length;
 	const okItems = results.reduce((sum, run) => sum + run.okItems, 0);
 	return {
-		shareOfLimit: steady ? Math.round((steady.perMinute / options.limitPerMinute) * 1000) / 1000 : null,
+		shareOfLimit: completeMinutes > 0 ? ratio(okInCompleteMinutes, options.limitPerMinute * completeMinutes, 3) : null,
 		share429: ratio(stats.byStatus['429'] ?? 0, stats.requests),
 		successShare: ratio(okItems, options.itemsPerWorker * options.workers),
 		minWorkerShare: workerShares.length ? Math.min(...workerShares) : null,
 		maxWorkerShare: workerShares.length ? Math.max(...workerShares) : null,
 		overlapSeconds: overlap ? Math.round(to - from) / 1000 : null,
+		steadyPerMinute: steady ? Math.round(steady.perMinute) : null,
 		runs: results,
 	};
 }
@@ -188,6 +207,7 @@ export async function benchQueueThroughput(options: QueueBenchOptions): Promise<
 
 		await options.waitForNextMinute(`Queue mode, ${QUEUE_WORKERS} workers`);
 		await freshSandboxWindow(options.sandbox, { latencyMs: options.latencyMs, rateLimit: options.limitPerMinute });
+		if (!options.rateLimitHeaders) await options.sandbox.admin('POST', 'faults', { rateLimit: { perMinute: options.limitPerMinute, headers: false } });
 		const collector = new RequestLogCollector(options.sandbox);
 		collector.start(8000);
 		const started = Date.now();
@@ -215,7 +235,7 @@ export async function benchQueueThroughput(options: QueueBenchOptions): Promise<
 				`${(figures.share429 * 100).toFixed(2)} % 429 (${stats.requests} requests: ${Object.entries(stats.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}), ` +
 				`worker shares ${figures.runs.map((r) => `#${r.worker ?? '?'} ${r.okRequestsInOverlap}`).join(', ')} over ${figures.overlapSeconds ?? '–'} s; wall ${Math.round((Date.now() - started) / 1000)} s`,
 		);
-		const { overlapSeconds, runs: runResults, ...shares } = figures;
+		const { overlapSeconds, steadyPerMinute, runs: runResults, ...shares } = figures;
 		return {
 			workers: QUEUE_WORKERS,
 			...shares,
@@ -224,9 +244,11 @@ export async function benchQueueThroughput(options: QueueBenchOptions): Promise<
 				itemsPerWorker,
 				latencyMs: options.latencyMs,
 				limitPerMinute: options.limitPerMinute,
+				rateLimitHeaders: options.rateLimitHeaders,
 				requests: stats.requests,
 				byStatus: stats.byStatus,
 				overlapSeconds,
+				steadyPerMinute,
 				perMinute: stats.perMinute,
 				runs: runResults,
 				measured: new Date().toISOString(),
@@ -259,8 +281,9 @@ export function writeQueueDocs(docsDir: string, result: QueueResult): void {
 	const jsonFile = path.join(docsDir, 'benchmarks.json');
 	const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
 	const { details, ...figures } = result;
-	json.queue = figures;
-	json.queueDetails = details;
+	const key = details.rateLimitHeaders ? 'queue' : 'queueWithoutRateLimitHeaders';
+	json[key] = figures;
+	json[`${key}Details`] = details;
 	fs.writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
 
 	const mdFile = path.join(docsDir, 'benchmarks.md');
@@ -268,13 +291,18 @@ export function writeQueueDocs(docsDir: string, result: QueueResult): void {
 	const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 	const met = meets(result);
 	const d = details;
+	const heading = details.rateLimitHeaders ? '## Queue mode: one account, three workers' : '## Queue mode without rate-limit headers';
 	const section = [
-		'## Queue mode: one account, three workers',
+		heading,
 		'',
 		`n8n ${d.n8nVersion} in queue mode (PostgreSQL, Redis, a main process, ${result.workers} workers with one job each, a webhook processor; \`npm run bench -- --only queue\`, ${d.measured}): ` +
 			`${result.workers} executions of Get Order over ${d.itemsPerWorker} different orders each, started at once through the webhook processor, one on each worker, all on one PrintOS account, our node at its defaults (no "Max Requests per Minute"), ` +
 			`against the sandbox's ${d.limitPerMinute}/min limit with ${d.latencyMs} ms added latency, after a warm-up execution per worker. ` +
-			'Share of limit: successful requests per minute of all workers together in the steady part (5th–95th percentile of answers) ÷ the limit. ' +
+			(d.rateLimitHeaders
+				? 'The sandbox announces its limit (X-RateLimit-Limit, X-RateLimit-Remaining). '
+				: 'The sandbox sends no X-RateLimit headers here (`--without-rate-limit-headers`; PrintOS\'s own header names are not known), so the workers learn from 429s and Retry-After alone. ') +
+			'Share of limit: successful requests of all workers together in the calendar minutes the run covered completely (it starts on a minute boundary; the minute it ends in is left out) ÷ (limit × those minutes); ' +
+			`the sandbox's limit is a fixed window per calendar minute, so the steady rate the other sections use (here ${d.steadyPerMinute ?? '–'}/min) overstates a run that fills two windows back to back. ` +
 			`Worker share: a worker's successful requests ÷ all successful requests while all ${result.workers} were sending (${d.overlapSeconds ?? '–'} s here; each execution has its own order ids, so the sandbox's log tells the workers apart; equal shares are ${pct(1 / result.workers)}).`,
 		'',
 		'| Figure | Measured | Target | |',
@@ -288,5 +316,5 @@ export function writeQueueDocs(docsDir: string, result: QueueResult): void {
 			`Per execution: ${d.runs.map((r) => `worker ${r.worker ?? '?'} ran execution ${r.executionId}, ${r.okItems}/${r.items} ok, ${r.okRequestsInOverlap} successful requests in the overlap${r.firstError ? ` (first error: ${r.firstError.slice(0, 120)})` : ''}`).join('; ')}.`,
 		'',
 	].join('\n');
-	fs.writeFileSync(mdFile, replaceMarkdownSection(fs.readFileSync(mdFile, 'utf8'), '## Queue mode: one account, three workers', section));
+	fs.writeFileSync(mdFile, replaceMarkdownSection(fs.readFileSync(mdFile, 'utf8'), heading, section));
 }
