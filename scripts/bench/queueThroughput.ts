@@ -19,6 +19,7 @@ import { installTarball, packPackage } from '../lib/packageTarball';
 import { executionsStartedBy, startQueueCluster } from '../lib/queueCluster';
 import type { Sandbox } from '../lib/sandbox';
 import { callWebhook, executionError, isErrorItem, nodeItems, type Execution } from './n8nRun';
+import { replaceMarkdownSection } from './docsSection';
 import { freshSandboxWindow, RequestLogCollector, type SandboxStats } from './sandboxLog';
 import { steadyRate, type LogEntry } from './stats';
 import { benchWorkflows, NODE, WF } from './workflows';
@@ -266,14 +267,6 @@ function meets(result: QueueResult): { shareOfLimit: boolean; successShare: bool
 		share429: result.share429 <= 0.02,
 		workerShares: Boolean(result.minWorkerShare && result.maxWorkerShare && result.maxWorkerShare / result.minWorkerShare <= 2),
 	};
-}
-
-/** Replaces (or appends) one `## ` section of a Markdown file, leaving the others alone. */
-export function replaceMarkdownSection(md: string, heading: string, section: string): string {
-	const start = md.indexOf(`\n${heading}\n`);
-	if (start < 0) return `${md.trimEnd()}\n\n${section.trim()}\n`;
-	const next = md.indexOf('\n## ', start + heading.length + 1);
-	return `${md.slice(0, start).trimEnd()}\n\n${section.trim()}\n${next < 0 ? '' : `\n${md.slice(next + 1)}`}`;
 }
 
 /** Adds the measurement to docs/benchmarks.json (`queue`) and docs/benchmarks.md, keeping the rest. */
