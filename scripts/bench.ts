@@ -617,7 +617,7 @@ ${details.join('\n')}
 
 ## Several workflows on one PrintOS account
 
-The pacer lives in the n8n process and keys on the account (credential type, key or token, host): every workflow and node that uses the same PrintOS account in one n8n process draws on one budget of "Max Requests per Minute" (default 2940), so workflows running at the same time slow each other down instead of running into 429s. Separate n8n processes (queue-mode workers, a second instance) each pace on their own and cannot see each other's traffic: set "Max Requests per Minute" in each to its share, e.g. 1400 for each of two workers, so the sum stays under PrintOS's 3000 per minute. Requests sent with n8n's HTTP Request node, even with these credentials, are not paced at all.
+The pacer lives in the n8n process and keys on the account (credential type, key or token, host): every workflow and node that uses the same PrintOS account in one n8n process draws on one budget of "Max Requests per Minute" (default 2940), so workflows running at the same time slow each other down instead of running into 429s. Separate n8n processes (queue-mode workers, a second instance) each pace on their own and cannot see each other's traffic: with "Max Requests per Minute" unset each learns its share from PrintOS's 429s (see "Queue mode" below and README, Running at scale); a "Max Requests per Minute" set in each to its share (e.g. 1400 for each of two workers) avoids the 429s altogether. Requests sent with n8n's HTTP Request node, even with these credentials, are not paced at all.
 
 ${concurrencyNote(r)}
 `;
