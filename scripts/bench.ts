@@ -644,6 +644,8 @@ async function main(): Promise<void> {
 		for (const s of results.signing) info(`${s.credential}: median ${s.medianUs.toFixed(2)} µs (p90 ${s.p90Us.toFixed(1)}, p99 ${s.p99Us.toFixed(1)})`);
 	});
 
+	/** Sections that write their own part of the docs (sweep, queue), run once the rest is written. */
+	const ownDocs: Array<() => void> = [];
 	const needsN8n = [...selected].some((s) => s !== 'signing');
 	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `printos-bench-${version.version}-`));
 	let failed = false;
@@ -676,7 +678,7 @@ async function main(): Promise<void> {
 			}
 			await section('sweep', async () => {
 				const sweep = await benchLatencySweep({ ids: ids.slice(0, SIZE.rateLimitItems), comparisonItems: SIZE.latencyItems, runGet: (...a) => runGet(server(), ...a), waitForNextMinute });
-				if (!SMOKE) writeSweepDocs(path.join(repoRoot, 'docs'), sweep, results.meta);
+				if (!SMOKE) ownDocs.push(() => writeSweepDocs(path.join(repoRoot, 'docs'), sweep, results.meta));
 			});
 			await section('queue', async () => {
 				// queue mode is proven on n8n 2.x (test/e2e/queue/queueMode.ts)
@@ -692,7 +694,7 @@ async function main(): Promise<void> {
 					rateLimitHeaders: !args['without-rate-limit-headers'],
 					waitForNextMinute,
 				});
-				if (!SMOKE) writeQueueDocs(path.join(repoRoot, 'docs'), queue);
+				if (!SMOKE) ownDocs.push(() => writeQueueDocs(path.join(repoRoot, 'docs'), queue));
 			});
 			await section('latency', () => benchLatency(server(), ids));
 			const postbacks = () => section('postbacks', () => benchPostbacks(server()));
@@ -721,8 +723,10 @@ async function main(): Promise<void> {
 	else {
 		const file = path.join(os.tmpdir(), `printos-bench-${Date.now()}.md`);
 		fs.writeFileSync(file, renderMarkdown(results));
-		info(`Partial or smoke run: docs/ left alone; the report is in ${file}`);
+		info(`Partial or smoke run: the rest of docs/ left alone; the report is in ${file}`);
 	}
+	// after writeResults, which rewrites both files: these sections add their own part, also in partial runs
+	for (const write of ownDocs) write();
 	info(`Benchmark finished in ${formatDuration(Date.now() - started)}`);
 	process.exitCode = Object.keys(results.errors).length ? 1 : 0;
 }
