@@ -22,7 +22,12 @@ export interface FaultMatch {
 
 export interface FaultState {
 	latencyMs: number;
-	rateLimit: { perMinute: number };
+	/**
+	 * `headers: false` leaves out X-RateLimit-Limit and X-RateLimit-Remaining (PrintOS's own header
+	 * names are not known, docs/printos-api.md#rate-limit), so a client must learn from 429s and
+	 * Retry-After alone; Retry-After is sent either way.
+	 */
+	rateLimit: { perMinute: number; headers: boolean };
 	/** `retryAfterSeconds` (default 1) is sent as Retry-After when `status` is 429. */
 	failNext: { count: number; status: number; match?: FaultMatch; retryAfterSeconds?: number } | null;
 	/** The request is read, then its connection destroyed before anything is done with it. */
@@ -105,7 +110,7 @@ export class Faults {
 	private initial(): FaultState {
 		return {
 			latencyMs: 0,
-			rateLimit: { perMinute: this.defaultPerMinute },
+			rateLimit: { perMinute: this.defaultPerMinute, headers: true },
 			failNext: null,
 			dropBeforeProcessing: null,
 			dropAfterProcessing: null,
@@ -121,7 +126,9 @@ export class Faults {
 		if ('latencyMs' in input) next.latencyMs = input.latencyMs === null ? 0 : nonNegative(input.latencyMs, 'latencyMs');
 		if ('rateLimit' in input) {
 			const perMinute = isObject(input.rateLimit) ? input.rateLimit.perMinute : input.rateLimit;
-			next.rateLimit = { perMinute: perMinute === null ? 0 : nonNegative(perMinute, 'rateLimit.perMinute') };
+			const headers = isObject(input.rateLimit) && input.rateLimit.headers !== undefined ? input.rateLimit.headers : true;
+			if (typeof headers !== 'boolean') throw new HttpError(400, 'rateLimit.headers must be true or false');
+			next.rateLimit = { perMinute: perMinute === null ? 0 : nonNegative(perMinute, 'rateLimit.perMinute'), headers };
 		}
 		if ('failNext' in input) {
 			const rule = input.failNext;
@@ -214,10 +221,9 @@ export class Faults {
 		if (!window || window.minute !== minute) this.windows.set(credential, (window = { minute, count: 0 }));
 		window.count++;
 		const limited = window.count > limit;
-		const headers: Record<string, string> = {
-			'X-RateLimit-Limit': String(limit),
-			'X-RateLimit-Remaining': String(Math.max(0, limit - window.count)),
-		};
+		const headers: Record<string, string> = this.state.rateLimit.headers
+			? { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(Math.max(0, limit - window.count)) }
+			: {};
 		if (limited) headers['Retry-After'] = String(Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000)));
 		return { limited, headers };
 	}

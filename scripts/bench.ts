@@ -13,6 +13,9 @@
  *   6. Postbacks    Site Flow Trigger vs Webhook node (header auth, trigger → No Operation)
  *   7. Download     a 1 GiB file into n8n's binary data (filesystem mode) through Box File Download:
  *                   peak RSS growth of the n8n server, SHA-256 of the stored file (scripts/bench/download.ts)
+ *   8. Sweep        Get Order at 3000/min and 200/600/1500 ms latency (scripts/bench/latencySweep.ts)
+ *   9. Queue        n8n 2.x queue mode, 3 workers × 3,000 Get Order on one account at 3000/min
+ *                   (scripts/bench/queueThroughput.ts; writes its own part of the docs, like sweep)
  *
  * Prints one table and writes docs/benchmarks.md and docs/benchmarks.json (full runs only).
  * Every process it starts is stopped, also on failure or Ctrl-C. Nothing is asserted on timings:
@@ -24,6 +27,8 @@
  *   npm run bench -- --smoke                   tiny sizes to check the wiring (docs not written)
  *   npm run bench -- --keep                    keep the temporary folder (n8n logs, user folder)
  *   npm run bench -- --items-in-parallel 11    what-if: our Get Order with another "Items in Parallel"
+ *   npm run bench -- --only queue --without-rate-limit-headers
+ *                                              the queue section with a sandbox that announces no limit
  *   npm run bench -- --trigger-version 2       what-if: the Site Flow Trigger at version 2 (n8n parses the body)
  *                                              (not the defaults, so docs are not written)
  */
@@ -69,6 +74,7 @@ import { benchmarkSigning } from './bench/signing';
 import { linearityRatio, minimumPageRequests, msUntilNextMinute, steadyRate, type LogEntry } from './bench/stats';
 import { ACTIVE_WORKFLOWS as BENCH_WORKFLOWS, benchCredentials, benchWorkflows, NODE, WF } from './bench/workflows';
 import { benchLatencySweep, SWEEP_ACTIVE, sweepWorkflows, writeSweepDocs } from './bench/latencySweep';
+import { benchQueueThroughput, writeQueueDocs } from './bench/queueThroughput';
 import { POSTBACK_HEADER, sandboxCredentials } from './lib/credentials';
 import { createInstance } from './lib/instance';
 import { formatDuration, info, timed, warn } from './lib/log';
@@ -82,7 +88,7 @@ import { freePort } from './lib/ports';
 import { stopAll } from './lib/processes';
 import { startSandbox, type Sandbox } from './lib/sandbox';
 
-const SECTIONS = ['signing', 'upload', 'download', 'listing', 'latency', 'ratelimit', 'postbacks', 'sweep'] as const;
+const SECTIONS = ['signing', 'upload', 'download', 'listing', 'latency', 'ratelimit', 'postbacks', 'sweep', 'queue'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values: args } = parseArgs({
@@ -93,6 +99,7 @@ const { values: args } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		'items-in-parallel': { type: 'string' },
 		'trigger-version': { type: 'string' },
+		'without-rate-limit-headers': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false },
 	},
 });
@@ -101,6 +108,8 @@ const SMOKE = args.smoke === true;
 /** The agreed sizes; --smoke shrinks them only to check the wiring, and then writes no docs. */
 const SIZE = {
 	rateLimitItems: SMOKE ? 300 : 6000,
+	/** Split evenly over the queue-mode workers; 9,000 at 3000/min covers two whole calendar minutes. */
+	queueItems: SMOKE ? 300 : 9000,
 	latencyItems: SMOKE ? 100 : 1000,
 	artworkBytes: SMOKE ? 64 * 1024 * 1024 : GiB,
 	listing: SMOKE ? [500, 1000, 2000] : [5000, 10_000, 20_000],
@@ -608,7 +617,7 @@ ${details.join('\n')}
 
 ## Several workflows on one PrintOS account
 
-The pacer lives in the n8n process and keys on the account (credential type, key or token, host): every workflow and node that uses the same PrintOS account in one n8n process draws on one budget of "Max Requests per Minute" (default 2940), so workflows running at the same time slow each other down instead of running into 429s. Separate n8n processes (queue-mode workers, a second instance) each pace on their own and cannot see each other's traffic: set "Max Requests per Minute" in each to its share, e.g. 1400 for each of two workers, so the sum stays under PrintOS's 3000 per minute. Requests sent with n8n's HTTP Request node, even with these credentials, are not paced at all.
+The pacer lives in the n8n process and keys on the account (credential type, key or token, host): every workflow and node that uses the same PrintOS account in one n8n process draws on one budget of "Max Requests per Minute" (default 2940), so workflows running at the same time slow each other down instead of running into 429s. Separate n8n processes (queue-mode workers, a second instance) each pace on their own and cannot see each other's traffic: with "Max Requests per Minute" unset each learns its share from PrintOS's 429s (see "Queue mode" below and README, Running at scale); a "Max Requests per Minute" set in each to its share (e.g. 1400 for each of two workers) avoids the 429s altogether. Requests sent with n8n's HTTP Request node, even with these credentials, are not paced at all.
 
 ${concurrencyNote(r)}
 `;
@@ -635,6 +644,8 @@ async function main(): Promise<void> {
 		for (const s of results.signing) info(`${s.credential}: median ${s.medianUs.toFixed(2)} µs (p90 ${s.p90Us.toFixed(1)}, p99 ${s.p99Us.toFixed(1)})`);
 	});
 
+	/** Sections that write their own part of the docs (sweep, queue), run once the rest is written. */
+	const ownDocs: Array<() => void> = [];
 	const needsN8n = [...selected].some((s) => s !== 'signing');
 	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `printos-bench-${version.version}-`));
 	let failed = false;
@@ -645,28 +656,50 @@ async function main(): Promise<void> {
 			const sandbox = await timed('Starting the PrintOS sandbox', async () =>
 				startSandbox({ port: await freePort(), quiet: true, logFile: path.join(tmpDir, 'sandbox.log') }),
 			);
-			const ctx = await startN8n(install, tmpDir, sandbox, filesDir);
-			info(`n8n ${version.version} ready at ${ctx.target.url} (pid ${ctx.target.pid}); logs in ${path.join(tmpDir, 'logs')}`);
+			// the queue section brings its own n8n processes (scripts/bench/queueThroughput.ts)
+			const needsServer = [...selected].some((s) => s !== 'signing' && s !== 'queue');
+			const benchServer = needsServer ? await startN8n(install, tmpDir, sandbox, filesDir) : undefined;
+			if (benchServer) info(`n8n ${version.version} ready at ${benchServer.target.url} (pid ${benchServer.target.pid}); logs in ${path.join(tmpDir, 'logs')}`);
+			const server = (): Context => {
+				if (!benchServer) throw new Error('the n8n server was not started');
+				return benchServer;
+			};
 
-			await section('upload', () => benchUpload(ctx));
+			await section('upload', () => benchUpload(server()));
 			await section('download', async () => {
-				results.download = await benchDownload(ctx, SIZE.artworkBytes);
+				results.download = await benchDownload(server(), SIZE.artworkBytes);
 				const d = results.download;
 				info(`${d.label}: RSS ${d.baselineMiB.toFixed(0)} → peak ${d.peakMiB.toFixed(0)} MiB (growth ${d.growthMiB.toFixed(1)} MiB), node ${d.seconds?.toFixed(1) ?? '–'} s, hash ${d.hashMatch ? 'matches' : 'DIFFERS'}${d.error ? `; error: ${d.error}` : ''}`);
 			});
-			await section('listing', () => benchListing(ctx));
+			await section('listing', () => benchListing(server()));
 			let ids: string[] = [];
-			if (selected.has('latency') || selected.has('ratelimit') || selected.has('sweep')) {
-				ids = await sandboxOrderIds(sandbox, Math.max(SIZE.rateLimitItems, SIZE.latencyItems));
+			if (selected.has('latency') || selected.has('ratelimit') || selected.has('sweep') || selected.has('queue')) {
+				ids = await sandboxOrderIds(sandbox, Math.max(SIZE.rateLimitItems, SIZE.latencyItems, SIZE.queueItems));
 			}
 			await section('sweep', async () => {
-				const sweep = await benchLatencySweep({ ids: ids.slice(0, SIZE.rateLimitItems), comparisonItems: SIZE.latencyItems, runGet: (...a) => runGet(ctx, ...a), waitForNextMinute });
-				if (!SMOKE) writeSweepDocs(path.join(repoRoot, 'docs'), sweep, results.meta);
+				const sweep = await benchLatencySweep({ ids: ids.slice(0, SIZE.rateLimitItems), comparisonItems: SIZE.latencyItems, runGet: (...a) => runGet(server(), ...a), waitForNextMinute });
+				if (!SMOKE) ownDocs.push(() => writeSweepDocs(path.join(repoRoot, 'docs'), sweep, results.meta));
 			});
-			await section('latency', () => benchLatency(ctx, ids));
-			const postbacks = () => section('postbacks', () => benchPostbacks(ctx));
+			await section('queue', async () => {
+				// queue mode is proven on n8n 2.x (test/e2e/queue/queueMode.ts)
+				const queueInstall = install.major >= 2 ? install : await ensureN8n(resolveN8nVersion('2'));
+				const queue = await benchQueueThroughput({
+					install: queueInstall,
+					sandbox,
+					tmpDir,
+					ids: ids.slice(0, SIZE.queueItems),
+					latencyMs: LATENCY_MS,
+					limitPerMinute: LIMIT_PER_MINUTE,
+					postbackToken: crypto.randomBytes(24).toString('hex'),
+					rateLimitHeaders: !args['without-rate-limit-headers'],
+					waitForNextMinute,
+				});
+				if (!SMOKE) ownDocs.push(() => writeQueueDocs(path.join(repoRoot, 'docs'), queue));
+			});
+			await section('latency', () => benchLatency(server(), ids));
+			const postbacks = () => section('postbacks', () => benchPostbacks(server()));
 			if (selected.has('ratelimit')) {
-				await section('ratelimit', () => benchRateLimit(ctx, ids, postbacks));
+				await section('ratelimit', () => benchRateLimit(server(), ids, postbacks));
 				if (!results.postbacks && !results.errors.postbacks) await postbacks();
 			} else {
 				await postbacks();
@@ -690,8 +723,10 @@ async function main(): Promise<void> {
 	else {
 		const file = path.join(os.tmpdir(), `printos-bench-${Date.now()}.md`);
 		fs.writeFileSync(file, renderMarkdown(results));
-		info(`Partial or smoke run: docs/ left alone; the report is in ${file}`);
+		info(`Partial or smoke run: the rest of docs/ left alone; the report is in ${file}`);
 	}
+	// after writeResults, which rewrites both files: these sections add their own part, also in partial runs
+	for (const write of ownDocs) write();
 	info(`Benchmark finished in ${formatDuration(Date.now() - started)}`);
 	process.exitCode = Object.keys(results.errors).length ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import type { WorkflowJson } from '../lib/n8nCli';
 import { chain, workflow } from '../../test/e2e/harness';
+import { replaceMarkdownSection } from './docsSection';
 import type { GetRun } from './report';
 import { NODE, oursGetOrder, splitNode, webhookNode, WF } from './workflows';
 
@@ -92,13 +93,10 @@ export function writeSweepDocs(docsDir: string, sweep: SweepResult, meta: { date
 
 	const mdFile = path.join(docsDir, 'benchmarks.md');
 	const heading = '## Latency sweep';
-	let md = fs.readFileSync(mdFile, 'utf8');
-	if (md.includes(heading)) md = md.slice(0, md.indexOf(heading)).trimEnd() + '\n';
 	const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
 	const row = (label: string, points: SweepPoint[], target: boolean) =>
 		`| ${label} | ${points.map((p) => `${pct(p.shareOfLimit)} of limit, ${pct(p.successShare)} ok, ${pct(p.share429)} 429${target ? (meets(p) ? ' — PASS' : ' — FAIL') : ''}`).join(' | ')} |`;
-	md += [
-		'',
+	const section = [
 		heading,
 		'',
 		`Get Order against the sandbox's ${SWEEP_LIMIT_PER_MINUTE}/min limit with added latency (\`npm run bench -- --only sweep\`, n8n ${meta.n8nVersion} on ${meta.nodeRuntime}, ${meta.date}). ` +
@@ -112,5 +110,5 @@ export function writeSweepDocs(docsDir: string, sweep: SweepResult, meta: { date
 		row('HTTP Request, batching 50 / 1 s', sweep.httpBatched, false),
 		'',
 	].join('\n');
-	fs.writeFileSync(mdFile, md);
+	fs.writeFileSync(mdFile, replaceMarkdownSection(fs.readFileSync(mdFile, 'utf8'), heading, section));
 }

@@ -72,6 +72,32 @@ describe('rate limit', () => {
 		expect(stats.perMinute.at(-1)).toMatchObject({ throttled: 1 });
 	});
 
+	it('headers: false leaves out the X-RateLimit headers, still limits and still sends Retry-After', async () => {
+		await awayFromMinuteBoundary();
+		const set = await admin(base, 'POST', '/faults', { rateLimit: { perMinute: 2, headers: false } });
+		expect(set.body.rateLimit).toEqual({ perMinute: 2, headers: false });
+		const first = await siteFlow(base, 'GET', '/api/account');
+		expect(first.status).toBe(200);
+		expect(first.headers.get('x-ratelimit-limit')).toBeNull();
+		expect(first.headers.get('x-ratelimit-remaining')).toBeNull();
+		expect((await siteFlow(base, 'GET', '/api/account')).status).toBe(200);
+		const limited = await siteFlow(base, 'GET', '/api/account');
+		expect(limited.status).toBe(429);
+		expect(limited.headers.get('x-ratelimit-limit')).toBeNull();
+		expect(limited.headers.get('x-ratelimit-remaining')).toBeNull();
+		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		// given without headers, the limit announces itself again
+		const again = await admin(base, 'POST', '/faults', { rateLimit: { perMinute: 100 } });
+		expect(again.body.rateLimit).toEqual({ perMinute: 100, headers: true });
+		expect((await siteFlow(base, 'GET', '/api/account')).headers.get('x-ratelimit-limit')).toBe('100');
+	});
+
+	it('refuses a headers value that is not true or false', async () => {
+		const refused = await admin(base, 'POST', '/faults', { rateLimit: { perMinute: 10, headers: 'no' } });
+		expect(refused.status).toBe(400);
+		expect(JSON.stringify(refused.body)).toContain('rateLimit.headers must be true or false');
+	});
+
 	it('perMinute 0 disables it', async () => {
 		sandbox.setFaults({ rateLimit: { perMinute: 0 } });
 		const reply = await siteFlow(base, 'GET', '/api/account');
@@ -253,14 +279,14 @@ describe('fault admin', () => {
 		await admin(base, 'POST', '/faults', { latencyMs: 5 });
 		await admin(base, 'POST', '/faults', { slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 } });
 		const shown = await admin(base, 'GET', '/faults');
-		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null });
+		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null });
 		expect((await admin(base, 'POST', '/faults', { latencyMs: -1 })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 200 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 429, retryAfterSeconds: -1 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 503, retryAfterSeconds: 5 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { dropBeforeProcessing: 'yes' })).status).toBe(400);
 		const cleared = await admin(base, 'DELETE', '/faults');
-		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000 }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null });
+		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null });
 	});
 
 	it('counts requests by status and minute', async () => {
