@@ -41,6 +41,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
 		fallback: (request) => ({ status: 200, body: { ok: true, method: request.method, url: request.url } }),
 		close: async () => {},
 	};
+	const pending = new Set<NodeJS.Timeout>();
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,14 +69,22 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
 				});
 				res.end(isText ? (reply.body as string) : JSON.stringify(reply.body ?? {}));
 			};
-			if (reply.delayMs) setTimeout(answer, reply.delayMs);
-			else answer();
+			if (reply.delayMs) {
+				const timer = setTimeout(() => {
+					pending.delete(timer);
+					answer();
+				}, reply.delayMs);
+				pending.add(timer);
+			} else answer();
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	state.close = () =>
 		new Promise<void>((resolve) => {
+			// answers still waiting for their delay (a server that "never answers") go with the server
+			for (const timer of pending) clearTimeout(timer);
+			pending.clear();
 			server.closeAllConnections();
 			server.close(() => resolve());
 		});

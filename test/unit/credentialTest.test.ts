@@ -17,6 +17,8 @@ import { PrintOsSiteFlow } from '../../nodes/PrintOs/SiteFlow/PrintOsSiteFlow.no
 import { PrintOsSiteFlowTrigger } from '../../nodes/PrintOs/SiteFlowTrigger/PrintOsSiteFlowTrigger.node';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scriptedServer';
+// the Test button builds n8n-core contexts: stop the services they start once the file is done
+import '../harness/n8nCoreShutdown';
 
 let sandbox: Sandbox;
 let scripted: ScriptedServer;
