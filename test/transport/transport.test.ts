@@ -245,6 +245,27 @@ describe('pagination', () => {
 		expect(server.requests).toHaveLength(2);
 	});
 
+	it('asks for pages of the Limit’s size when the Limit is below a page, and stops after one', async () => {
+		pagedServer();
+		const result = await probeRun({ path: '/order', list: true, limit: 30 });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(30).keys()]);
+		expect(server.requests.map((request) => request.url)).toEqual([expect.stringContaining('pagesize=30')]);
+	});
+
+	it('reads no further page when the first one holds the Limit exactly', async () => {
+		pagedServer();
+		const result = await probeRun({ path: '/order', list: true, limit: 100 });
+		expect(result.items).toHaveLength(100);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('walks pages without a page count only as far as the Limit', async () => {
+		pagedServer(false);
+		const result = await probeRun({ path: '/order', list: true, limit: 150 });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(150).keys()]);
+		expect(server.requests.map((request) => new URL(request.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+	});
+
 	it('walks to a short page when the envelope has no page count', async () => {
 		pagedServer(false);
 		const result = await probeRun({ path: '/order', list: true });
