@@ -306,6 +306,19 @@ describe('pagination', () => {
 		expect(server.requests).toHaveLength(2);
 	});
 
+	it('fetches the pages after the first four at a time, kept in order when later pages answer first', async () => {
+		// 10 pages of 100; each page after the first answers slowly, later pages sooner than earlier ones
+		server.fallback = (request) => {
+			const page = Number(new URL(request.url, 'http://x').searchParams.get('page'));
+			const data = Array.from({ length: 100 }, (_, index) => ({ n: (page - 1) * 100 + index }));
+			return { status: 200, delayMs: page === 1 ? 0 : 300 + (10 - page) * 20, body: { data, page, pages: 10, count: 1000, success: true } };
+		};
+		const result = await probeRun({ path: '/order', list: true });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(1000).keys()]);
+		expect(server.requests).toHaveLength(10);
+		expect(server.maxInFlight).toBe(4);
+	});
+
 	it('stops pages that never end at the bound, with an error', async () => {
 		endlessServer();
 		const result = await probeRun({ path: '/order', list: true, maxPages: 5 });
