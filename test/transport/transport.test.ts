@@ -266,6 +266,30 @@ describe('pagination', () => {
 		expect(server.requests.map((request) => new URL(request.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
 	});
 
+	it('keeps the request’s own query parameters on every page', async () => {
+		pagedServer();
+		await probeRun({ path: '/order', list: true, query: JSON.stringify({ status: 'shipped' }) });
+		expect(server.requests).toHaveLength(3);
+		expect(server.requests.every((request) => new URL(request.url, 'http://x').searchParams.get('status') === 'shipped')).toBe(true);
+	});
+
+	it('ends at a short first page, or a first page holding the Limit, also without a page count', async () => {
+		pagedServer(false);
+		expect((await probeRun({ path: '/order', list: true, limit: 100 })).items).toHaveLength(100);
+		expect(server.requests).toHaveLength(1);
+		server.requests.length = 0;
+		server.fallback = () => ({ status: 200, body: { data: [{ n: 0 }, { n: 1 }], success: true } });
+		expect((await probeRun({ path: '/order', list: true })).items).toHaveLength(2);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('returns no more than the Limit when PrintOS answers more records than the page size asked', async () => {
+		server.fallback = () => ({ status: 200, body: { data: Array.from({ length: 100 }, (_, n) => ({ n })), success: true } });
+		const result = await probeRun({ path: '/order', list: true, limit: 30 });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(30).keys()]);
+		expect(server.requests).toHaveLength(1);
+	});
+
 	it('walks to a short page when the envelope has no page count', async () => {
 		pagedServer(false);
 		const result = await probeRun({ path: '/order', list: true });
