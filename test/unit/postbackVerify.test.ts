@@ -61,6 +61,8 @@ describe('decodeBasicAuth', () => {
 		expect(decodeBasicAuth(`Basic:${Buffer.from('u:p').toString('base64')}`)).toBeUndefined();
 		expect(decodeBasicAuth(`Basically ${Buffer.from('u:p').toString('base64')}`)).toBeUndefined();
 		expect(decodeBasicAuth('Basic dTpw')).toBe('u:p');
+		// another five-letter scheme is not Basic
+		expect(decodeBasicAuth('Token dTpw')).toBeUndefined();
 	});
 
 	it('ignores white space around the encoded part', () => {
