@@ -35,6 +35,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'List', name: 'list', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
 			{ displayName: 'Max Pages', name: 'maxPages', type: 'number', default: 0 },
+			{ displayName: 'Query', name: 'query', type: 'json', default: '' },
 			{ displayName: 'Repeat Refusal Status', name: 'repeatRefusalStatus', type: 'number', default: 0 },
 			{ displayName: 'Repeat Refusal Message', name: 'repeatRefusalMessage', type: 'string', default: '' },
 			{ displayName: 'Max Request Ms', name: 'maxRequestMs', type: 'number', default: 0 },
@@ -78,7 +79,7 @@ export class TransportProbe implements INodeType {
 					const maxPages = this.getNodeParameter('maxPages', itemIndex) as number;
 					const data = await listItems(
 						client,
-						{ service, endpoint, itemIndex },
+						{ service, endpoint, itemIndex, qs: this.getNodeParameter('query', itemIndex, '') ? (JSON.parse(this.getNodeParameter('query', itemIndex) as string) as IDataObject) : undefined },
 						{ limit: limit > 0 ? limit : undefined, paging: SITE_FLOW_PAGING, maxPages: maxPages > 0 ? maxPages : undefined },
 					);
 					return data;

@@ -245,6 +245,51 @@ describe('pagination', () => {
 		expect(server.requests).toHaveLength(2);
 	});
 
+	it('asks for pages of the Limit’s size when the Limit is below a page, and stops after one', async () => {
+		pagedServer();
+		const result = await probeRun({ path: '/order', list: true, limit: 30 });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(30).keys()]);
+		expect(server.requests.map((request) => request.url)).toEqual([expect.stringContaining('pagesize=30')]);
+	});
+
+	it('reads no further page when the first one holds the Limit exactly', async () => {
+		pagedServer();
+		const result = await probeRun({ path: '/order', list: true, limit: 100 });
+		expect(result.items).toHaveLength(100);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('walks pages without a page count only as far as the Limit', async () => {
+		pagedServer(false);
+		const result = await probeRun({ path: '/order', list: true, limit: 150 });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(150).keys()]);
+		expect(server.requests.map((request) => new URL(request.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+	});
+
+	it('keeps the request’s own query parameters on every page', async () => {
+		pagedServer();
+		await probeRun({ path: '/order', list: true, query: JSON.stringify({ status: 'shipped' }) });
+		expect(server.requests).toHaveLength(3);
+		expect(server.requests.every((request) => new URL(request.url, 'http://x').searchParams.get('status') === 'shipped')).toBe(true);
+	});
+
+	it('ends at a short first page, or a first page holding the Limit, also without a page count', async () => {
+		pagedServer(false);
+		expect((await probeRun({ path: '/order', list: true, limit: 100 })).items).toHaveLength(100);
+		expect(server.requests).toHaveLength(1);
+		server.requests.length = 0;
+		server.fallback = () => ({ status: 200, body: { data: [{ n: 0 }, { n: 1 }], success: true } });
+		expect((await probeRun({ path: '/order', list: true })).items).toHaveLength(2);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('returns no more than the Limit when PrintOS answers more records than the page size asked', async () => {
+		server.fallback = () => ({ status: 200, body: { data: Array.from({ length: 100 }, (_, n) => ({ n })), success: true } });
+		const result = await probeRun({ path: '/order', list: true, limit: 30 });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(30).keys()]);
+		expect(server.requests).toHaveLength(1);
+	});
+
 	it('walks to a short page when the envelope has no page count', async () => {
 		pagedServer(false);
 		const result = await probeRun({ path: '/order', list: true });
@@ -283,6 +328,19 @@ describe('pagination', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.n)).toEqual([...Array(150).keys()]);
 		expect(server.requests).toHaveLength(2);
+	});
+
+	it('fetches the pages after the first four at a time, kept in order when later pages answer first', async () => {
+		// 10 pages of 100; each page after the first answers slowly, later pages sooner than earlier ones
+		server.fallback = (request) => {
+			const page = Number(new URL(request.url, 'http://x').searchParams.get('page'));
+			const data = Array.from({ length: 100 }, (_, index) => ({ n: (page - 1) * 100 + index }));
+			return { status: 200, delayMs: page === 1 ? 0 : 300 + (10 - page) * 20, body: { data, page, pages: 10, count: 1000, success: true } };
+		};
+		const result = await probeRun({ path: '/order', list: true });
+		expect(result.items.map((item) => item.json.n)).toEqual([...Array(1000).keys()]);
+		expect(server.requests).toHaveLength(10);
+		expect(server.maxInFlight).toBe(4);
 	});
 
 	it('stops pages that never end at the bound, with an error', async () => {

@@ -5,16 +5,18 @@
 import {
 	acquireSlot,
 	adoptAnnouncedLimit,
+	currentPace,
 	DEFAULT_PACE_PER_MINUTE,
+	PACE_LEARNING,
 	pauseAccount,
 	PRINTOS_REQUESTS_PER_MINUTE,
 	resetPacers,
 } from '../../nodes/PrintOs/transport/pacer';
 
 /** Starts `acquireSlot` and tells whether it has let the request go. */
-function request(key: string, perMinute: number): { released: () => boolean } {
+function request(key: string, perMinute: number, options?: { learn?: boolean }): { released: () => boolean } {
 	let released = false;
-	void acquireSlot(key, perMinute).then(() => {
+	void acquireSlot(key, perMinute, options).then(() => {
 		released = true;
 	});
 	return { released: () => released };
@@ -127,4 +129,70 @@ describe('pacer', () => {
 		expect(adoptAnnouncedLimit('a', { limit: -5 }, 2000)).toBe(2000);
 	});
 
+	it('paces at the pace each request brings: a changed Max Requests per Minute applies at once', async () => {
+		request('a', 60);
+		// the slot after the first is at 1000 ms (60/min); from then on 120/min, 500 ms apart
+		const [second, third] = [request('a', 120), request('a', 120)];
+		await clockAt(1000);
+		expect(second.released()).toBe(true);
+		await clockAt(1499);
+		expect(third.released()).toBe(false);
+		await clockAt(1500);
+		expect(third.released()).toBe(true);
+	});
+
+	it('keeps an announced limit as a ceiling for later requests, under a lower configured pace too', async () => {
+		request('a', DEFAULT_PACE_PER_MINUTE);
+		await clockAt(1000);
+		// 613 announced: paced at 600/min, 100 ms apart, although each request asks for 2940
+		adoptAnnouncedLimit('a', { limit: 613 }, DEFAULT_PACE_PER_MINUTE);
+		const announced = [request('a', DEFAULT_PACE_PER_MINUTE), request('a', DEFAULT_PACE_PER_MINUTE)];
+		await clockAt(1099);
+		expect(announced.map((entry) => entry.released())).toEqual([true, false]);
+		await clockAt(1100);
+		expect(announced[1].released()).toBe(true);
+		expect(currentPace('a')).toBe(600);
+		// a configured 300/min below the announced ceiling wins
+		request('a', 300);
+		expect(currentPace('a')).toBe(300);
+	});
+
+	it('lowers a learned pace at once when the configured ceiling drops', async () => {
+		request('a', 600, { learn: true });
+		await clockAt(0);
+		// the next slot was set at 100 ms (600/min); the ceiling now drops to 60/min: 1 s apart after it
+		const [second, third] = [request('a', 60, { learn: true }), request('a', 60, { learn: true })];
+		await clockAt(100);
+		expect(second.released()).toBe(true);
+		expect(currentPace('a')).toBe(60);
+		await clockAt(1099);
+		expect(third.released()).toBe(false);
+		await clockAt(1100);
+		expect(third.released()).toBe(true);
+	});
+
+	it('learns only when asked: a 429 pauses an account with a given pace but never shrinks it', async () => {
+		request('a', 600);
+		await clockAt(0);
+		pauseAccount('a', Date.now() + 1000, Date.now());
+		expect(currentPace('a')).toBe(600);
+	});
+
+	it('shrinks a learned pace on a 429 at once, for every request of the account', async () => {
+		request('a', 600, { learn: true });
+		await clockAt(0);
+		pauseAccount('a', Date.now() + 1000, Date.now());
+		expect(currentPace('a')).toBe(600 * PACE_LEARNING.shrinkFactor);
+	});
+
+	it('does not let an announcement received while pacing is off stall the account once pacing is on', async () => {
+		request('a', DEFAULT_PACE_PER_MINUTE, { learn: true });
+		await clockAt(0);
+		// a node with pacing off (0) on the same account reads an announced limit: nothing is adopted
+		expect(adoptAnnouncedLimit('a', { limit: 613 }, 0)).toBe(0);
+		const paced = [request('a', DEFAULT_PACE_PER_MINUTE, { learn: true }), request('a', DEFAULT_PACE_PER_MINUTE, { learn: true })];
+		await clockAt(60_000);
+		expect(paced.map((entry) => entry.released())).toEqual([true, true]);
+		expect(currentPace('a')).toBe(DEFAULT_PACE_PER_MINUTE);
+	});
 });
