@@ -106,7 +106,9 @@ async function main(): Promise<void> {
 	if (files.length) {
 		const scoped = readReport(SCOPED_REPORT);
 		if (!scoped) throw new Error(`Stryker wrote no report to ${SCOPED_REPORT}`);
-		fs.writeFileSync(REPORT, `${JSON.stringify(mergeInto(readReport(REPORT), scoped))}\n`);
+		// The committed report names no folder of this machine (stack traces carry absolute paths)
+		const merged = JSON.stringify(mergeInto(readReport(REPORT), scoped)).split(`${repoRoot}/`).join('').split(`"projectRoot":"${repoRoot}"`).join('"projectRoot":"."');
+		fs.writeFileSync(REPORT, `${merged}\n`);
 		fs.rmSync(SCOPED_REPORT);
 	}
 	const merged = readReport(REPORT);
