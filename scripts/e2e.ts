@@ -22,15 +22,16 @@ import { parseArgs } from 'node:util';
 
 import { scenarios as allScenarios } from '../test/e2e';
 import { QUEUE_MODE_SCENARIO, runQueueModeScenario } from '../test/e2e/queue/queueMode';
+import { openE2eEnv } from '../test/e2e/env';
 import type { E2eEnv, Scenario, SetupInfo } from '../test/e2e/harness';
 import { ensureChromium } from './lib/chromium';
 import { sandboxCredentials } from './lib/credentials';
 import { createInstance } from './lib/instance';
 import { formatDuration, info } from './lib/log';
 import { startMailSink, type MailSink } from './lib/mailSink';
-import { activateWorkflow, executeWorkflow, importCredentials, importWorkflows } from './lib/n8nCli';
+import { activateWorkflow, importCredentials, importWorkflows } from './lib/n8nCli';
 import { ensureN8n, N8N_VERSIONS, resolveN8nVersion, type N8nInstall, type N8nVersion } from './lib/n8nHost';
-import { createApiKey, ensureOwner, publicApi, startN8nServer, type N8nServer } from './lib/n8nServer';
+import { startN8nServer, type N8nServer } from './lib/n8nServer';
 import { buildPackage, installTarball, packPackage } from './lib/packageTarball';
 import { freePort } from './lib/ports';
 import { stopAll, tail } from './lib/processes';
@@ -141,26 +142,16 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 				for (const id of toActivate) await activateWorkflow(instance, id);
 			});
 			server = await measure(`${v} n8n start (until webhooks are up)`, () => startN8nServer(instance));
-			const owner = { email: 'owner@example.com', password: 'E2e-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
-			const session = await ensureOwner(server.url, owner);
-			const apiKey = await createApiKey(session);
-			const url = server.url;
-			return {
-				...setup,
+			return await openE2eEnv({
+				setup,
 				install,
 				instance,
 				server,
-				session,
-				owner,
-				apiKey,
 				sandbox,
 				mail,
 				tmpDir,
-				execute: (id: string) => executeWorkflow(instance, id),
-				executions: async (workflowId: string) =>
-					(await publicApi(url, apiKey, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`)).data,
 				log: (message: string) => console.log(`        ${message}`),
-			} satisfies E2eEnv;
+			});
 		});
 		info(`n8n ${version} ready for scenarios in ${formatDuration(Date.now() - setupStarted)} (logs: ${logDir})`);
 	} catch (error) {

@@ -11,14 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { runReliabilityOnRealN8n, reliabilityScenario, type RealN8nFigures } from '../../test/reliability/e2e';
-import type { E2eEnv, SetupInfo } from '../../test/e2e/harness';
+import { openE2eEnv } from '../../test/e2e/env';
+import type { SetupInfo } from '../../test/e2e/harness';
 import { sandboxCredentials } from '../lib/credentials';
 import { createInstance } from '../lib/instance';
 import { formatDuration, info } from '../lib/log';
 import { startMailSink, type MailSink } from '../lib/mailSink';
-import { activateWorkflow, executeWorkflow, importCredentials, importWorkflows } from '../lib/n8nCli';
+import { activateWorkflow, importCredentials, importWorkflows } from '../lib/n8nCli';
 import { ensureN8n, resolveN8nVersion } from '../lib/n8nHost';
-import { createApiKey, ensureOwner, publicApi, startN8nServer, type N8nServer } from '../lib/n8nServer';
+import { startN8nServer, type N8nServer } from '../lib/n8nServer';
 import { installTarball } from '../lib/packageTarball';
 import { repoRoot } from '../lib/paths';
 import { freePort } from '../lib/ports';
@@ -92,25 +93,17 @@ export async function runOnRealN8n(options: { hostileCount: number; keep?: boole
 		for (const id of reliabilityScenario.activate ?? []) await activateWorkflow(instance, id);
 		info(`Starting n8n ${install.version} ...`);
 		server = await startN8nServer(instance);
-		const owner = { email: 'owner@example.com', password: 'Reliability-Passw0rd', firstName: 'Reliability', lastName: 'Owner' };
-		const session = await ensureOwner(server.url, owner);
-		const apiKey = await createApiKey(session);
-		const url = server.url;
-		const env: E2eEnv = {
-			...setup,
+		const env = await openE2eEnv({
+			setup,
 			install,
 			instance,
 			server,
-			session,
-			owner,
-			apiKey,
 			sandbox,
 			mail,
 			tmpDir,
-			execute: (id: string) => executeWorkflow(instance, id),
-			executions: async (workflowId: string) => (await publicApi(url, apiKey, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`)).data,
 			log: (message: string) => info(message),
-		};
+			owner: { email: 'owner@example.com', password: 'Reliability-Passw0rd', firstName: 'Reliability', lastName: 'Owner' },
+		});
 		const setupMs = Date.now() - setupStarted;
 		info(`n8n ${install.version} ready in ${formatDuration(setupMs)}; running the reliability checks ...`);
 		const runStarted = Date.now();
