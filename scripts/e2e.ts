@@ -14,7 +14,6 @@
  *   npm run test:e2e -- --n8n 2 --only queue  n8n's queue mode alone (PostgreSQL, Redis, workers)
  *   npm run test:e2e -- --skip-queue          without it
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +21,8 @@ import { parseArgs } from 'node:util';
 
 import { scenarios as allScenarios } from '../test/e2e';
 import { QUEUE_MODE_SCENARIO, runQueueModeScenario } from '../test/e2e/queue/queueMode';
-import { openE2eEnv } from '../test/e2e/env';
-import type { E2eEnv, Scenario, SetupInfo } from '../test/e2e/harness';
+import { e2eSetup, openE2eEnv } from '../test/e2e/env';
+import type { E2eEnv, Scenario } from '../test/e2e/harness';
 import { ensureChromium } from './lib/chromium';
 import { sandboxCredentials } from './lib/credentials';
 import { createInstance } from './lib/instance';
@@ -122,17 +121,10 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 			);
 			const instance = await createInstance(install, { userFolder: path.join(tmpDir, 'user'), logDir });
 			await measure(`${v} install the tarball`, () => installTarball(instance.userFolder, tarball));
-			const setup: SetupInfo = {
-				major: install.major,
-				sandboxUrl: sandbox.url,
-				orderServiceUrl: sandbox.orderServiceUrl,
-				n8nUrl: `http://127.0.0.1:${instance.port}`,
-				smtpPort: mail.port,
-				postbackToken: crypto.randomBytes(20).toString('hex'),
-			};
+			const setup = e2eSetup({ install, sandbox, mail, n8nUrl: `http://127.0.0.1:${instance.port}` });
 			await measure(`${v} import credentials (first CLI run: migrations)`, () =>
 				importCredentials(instance, [
-					...sandboxCredentials({ sandboxUrl: sandbox!.url, orderServiceUrl: sandbox!.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail!.port }),
+					...sandboxCredentials(setup),
 					...scenarios.flatMap((s) => s.credentials?.(setup) ?? []),
 				]),
 			);

@@ -5,14 +5,12 @@
  * Runs the reliability e2e scenario's checks and returns its figures. Every process started is
  * stopped through scripts/lib/processes.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { runReliabilityOnRealN8n, reliabilityScenario, type RealN8nFigures } from '../../test/reliability/e2e';
-import { openE2eEnv } from '../../test/e2e/env';
-import type { SetupInfo } from '../../test/e2e/harness';
+import { e2eSetup, openE2eEnv } from '../../test/e2e/env';
 import { sandboxCredentials } from '../lib/credentials';
 import { createInstance } from '../lib/instance';
 import { formatDuration, info } from '../lib/log';
@@ -76,17 +74,10 @@ export async function runOnRealN8n(options: { hostileCount: number; keep?: boole
 		sandbox = await startSandbox({ port: await freePort(), quiet: true, logFile: path.join(logDir, 'sandbox.log') });
 		const instance = await createInstance(install, { userFolder: path.join(tmpDir, 'user'), logDir });
 		await installTarball(instance.userFolder, tarball);
-		const setup: SetupInfo = {
-			major: install.major,
-			sandboxUrl: sandbox.url,
-			orderServiceUrl: sandbox.orderServiceUrl,
-			n8nUrl: `http://127.0.0.1:${instance.port}`,
-			smtpPort: mail.port,
-			postbackToken: crypto.randomBytes(20).toString('hex'),
-		};
+		const setup = e2eSetup({ install, sandbox, mail, n8nUrl: `http://127.0.0.1:${instance.port}` });
 		info('Importing credentials and workflows (first CLI run migrates the database) ...');
 		await importCredentials(instance, [
-			...sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail.port }),
+			...sandboxCredentials(setup),
 			...(reliabilityScenario.credentials?.(setup) ?? []),
 		]);
 		await importWorkflows(instance, reliabilityScenario.workflows?.(setup) ?? []);

@@ -25,8 +25,8 @@ import { freePort } from '../../../scripts/lib/ports';
 import { executionsStartedBy, startQueueCluster, type QueueCluster } from '../../../scripts/lib/queueCluster';
 import { sandboxCredentialData, startSandbox, type Sandbox } from '../../../scripts/lib/sandbox';
 import { EXAMPLE_IDS } from '../../../scripts/examples/build';
-import { openE2eEnv } from '../env';
-import { check, checkEqual, excerpt, type SetupInfo } from '../harness';
+import { e2eSetup, openE2eEnv } from '../env';
+import { check, checkEqual, excerpt } from '../harness';
 import { triggerScenario } from '../scenarios/trigger';
 
 export const QUEUE_MODE_SCENARIO = 'Queue mode: main, two workers and a webhook processor on PostgreSQL and Redis';
@@ -70,7 +70,8 @@ export async function runQueueModeScenario(run: QueueModeRun): Promise<void> {
 		mail = await startMailSink(0);
 		sandbox = await startSandbox({ port: await freePort(), quiet: true, logFile: path.join(logDir, 'sandbox.log') });
 		const examples = loadExamples().map((example) => example.workflow);
-		const setup: SetupInfo = { major: run.install.major, sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, n8nUrl: '', smtpPort: mail.port, postbackToken: crypto.randomBytes(20).toString('hex') };
+		// the webhook processor's URL is known only once the cluster runs; the env below carries it
+		const setup = e2eSetup({ install: run.install, sandbox, mail, n8nUrl: '' });
 		const wrapped = STARTED_BY_WEBHOOK.map((wrap) => startedByWebhook(examples.find((example) => example.id === wrap.example)!, wrap));
 		cluster = await startQueueCluster(run.install, {
 			userFolder: path.join(run.tmpDir, 'queue-user'),
@@ -79,7 +80,7 @@ export async function runQueueModeScenario(run: QueueModeRun): Promise<void> {
 			workerConcurrency: 1,
 			prepare: async (instance) => {
 				await installTarball(instance.userFolder, run.tarball);
-				await importCredentials(instance, sandboxCredentials({ sandboxUrl: sandbox!.url, orderServiceUrl: sandbox!.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail!.port }));
+				await importCredentials(instance, sandboxCredentials(setup));
 				await importWorkflows(instance, [...examples, ...wrapped, ...(triggerScenario.workflows?.(setup) ?? [])]);
 				for (const id of [...wrapped.map((w) => w.id), ...(triggerScenario.activate ?? [])]) await activateWorkflow(instance, id);
 			},
