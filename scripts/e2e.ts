@@ -14,7 +14,6 @@
  *   npm run test:e2e -- --n8n 2 --only queue  n8n's queue mode alone (PostgreSQL, Redis, workers)
  *   npm run test:e2e -- --skip-queue          without it
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,15 +21,16 @@ import { parseArgs } from 'node:util';
 
 import { scenarios as allScenarios } from '../test/e2e';
 import { QUEUE_MODE_SCENARIO, runQueueModeScenario } from '../test/e2e/queue/queueMode';
-import type { E2eEnv, Scenario, SetupInfo } from '../test/e2e/harness';
+import { e2eSetup, openE2eEnv } from '../test/e2e/env';
+import type { E2eEnv, Scenario } from '../test/e2e/harness';
 import { ensureChromium } from './lib/chromium';
 import { sandboxCredentials } from './lib/credentials';
 import { createInstance } from './lib/instance';
 import { formatDuration, info } from './lib/log';
 import { startMailSink, type MailSink } from './lib/mailSink';
-import { activateWorkflow, executeWorkflow, importCredentials, importWorkflows } from './lib/n8nCli';
+import { activateWorkflow, importCredentials, importWorkflows } from './lib/n8nCli';
 import { ensureN8n, N8N_VERSIONS, resolveN8nVersion, type N8nInstall, type N8nVersion } from './lib/n8nHost';
-import { createApiKey, ensureOwner, publicApi, startN8nServer, type N8nServer } from './lib/n8nServer';
+import { startN8nServer, type N8nServer } from './lib/n8nServer';
 import { buildPackage, installTarball, packPackage } from './lib/packageTarball';
 import { freePort } from './lib/ports';
 import { stopAll, tail } from './lib/processes';
@@ -121,17 +121,10 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 			);
 			const instance = await createInstance(install, { userFolder: path.join(tmpDir, 'user'), logDir });
 			await measure(`${v} install the tarball`, () => installTarball(instance.userFolder, tarball));
-			const setup: SetupInfo = {
-				major: install.major,
-				sandboxUrl: sandbox.url,
-				orderServiceUrl: sandbox.orderServiceUrl,
-				n8nUrl: `http://127.0.0.1:${instance.port}`,
-				smtpPort: mail.port,
-				postbackToken: crypto.randomBytes(20).toString('hex'),
-			};
+			const setup = e2eSetup({ install, sandbox, mail, n8nUrl: `http://127.0.0.1:${instance.port}` });
 			await measure(`${v} import credentials (first CLI run: migrations)`, () =>
 				importCredentials(instance, [
-					...sandboxCredentials({ sandboxUrl: sandbox!.url, orderServiceUrl: sandbox!.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail!.port }),
+					...sandboxCredentials(setup),
 					...scenarios.flatMap((s) => s.credentials?.(setup) ?? []),
 				]),
 			);
@@ -141,26 +134,16 @@ async function runVersion(install: N8nInstall, tarball: string, browserError: st
 				for (const id of toActivate) await activateWorkflow(instance, id);
 			});
 			server = await measure(`${v} n8n start (until webhooks are up)`, () => startN8nServer(instance));
-			const owner = { email: 'owner@example.com', password: 'E2e-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
-			const session = await ensureOwner(server.url, owner);
-			const apiKey = await createApiKey(session);
-			const url = server.url;
-			return {
-				...setup,
+			return await openE2eEnv({
+				setup,
 				install,
 				instance,
 				server,
-				session,
-				owner,
-				apiKey,
 				sandbox,
 				mail,
 				tmpDir,
-				execute: (id: string) => executeWorkflow(instance, id),
-				executions: async (workflowId: string) =>
-					(await publicApi(url, apiKey, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`)).data,
 				log: (message: string) => console.log(`        ${message}`),
-			} satisfies E2eEnv;
+			});
 		});
 		info(`n8n ${version} ready for scenarios in ${formatDuration(Date.now() - setupStarted)} (logs: ${logDir})`);
 	} catch (error) {

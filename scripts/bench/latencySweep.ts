@@ -3,14 +3,11 @@
  * against the sandbox's 3000/min limit at 200, 600 and 1500 ms added latency, our node at its
  * defaults (the in-flight bound adapts to the round trip), beside today's fixed "Items in
  * Parallel" 10 and n8n's HTTP Request node hand-batched (50 per 1 s), in the same run.
- * Results go to docs/benchmarks.json as `latencySweep` and to a section of docs/benchmarks.md.
+ * Results go to docs/benchmarks.json as `latencySweep` and to a section of docs/benchmarks.md
+ * (docsFiles.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import type { WorkflowJson } from '../lib/n8nCli';
 import { chain, workflow } from '../../test/e2e/harness';
-import { replaceMarkdownSection } from './docsSection';
 import type { GetRun } from './report';
 import { NODE, oursGetOrder, splitNode, webhookNode, WF } from './workflows';
 
@@ -77,38 +74,4 @@ export async function benchLatencySweep(options: {
 		result.httpBatched.push(sweepPoint(latencyMs, await options.runGet(`Sweep ${latencyMs} ms: HTTP Request (batching 50 / 1000 ms)`, WF.getHttpBatched, NODE.http, few, faults)));
 	}
 	return result;
-}
-
-function meets(point: SweepPoint): boolean {
-	return (point.shareOfLimit ?? 0) >= 0.9 && point.successShare === 1 && point.share429 <= 0.01;
-}
-
-/** Adds the sweep to docs/benchmarks.json (`latencySweep`) and docs/benchmarks.md, keeping the rest. */
-export function writeSweepDocs(docsDir: string, sweep: SweepResult, meta: { date: string; n8nVersion: string; nodeRuntime: string }): void {
-	const jsonFile = path.join(docsDir, 'benchmarks.json');
-	const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
-	json.latencySweep = sweep.ours;
-	json.latencySweepComparisons = { items: sweep.items, fixed10: sweep.fixed10, httpBatched: sweep.httpBatched, measured: meta.date };
-	fs.writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
-
-	const mdFile = path.join(docsDir, 'benchmarks.md');
-	const heading = '## Latency sweep';
-	const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
-	const row = (label: string, points: SweepPoint[], target: boolean) =>
-		`| ${label} | ${points.map((p) => `${pct(p.shareOfLimit)} of limit, ${pct(p.successShare)} ok, ${pct(p.share429)} 429${target ? (meets(p) ? ' — PASS' : ' — FAIL') : ''}`).join(' | ')} |`;
-	const section = [
-		heading,
-		'',
-		`Get Order against the sandbox's ${SWEEP_LIMIT_PER_MINUTE}/min limit with added latency (\`npm run bench -- --only sweep\`, n8n ${meta.n8nVersion} on ${meta.nodeRuntime}, ${meta.date}). ` +
-			`Ours at its defaults: ${sweep.items.ours} items per latency; the comparisons ${sweep.items.comparisons} items each (the rates are what matter; a fixed bound of 10 at 1500 ms would need over 15 minutes for 6000). ` +
-			'Share of limit: successful requests per minute in the steady part (5th–95th percentile of answers) ÷ the limit. Target for ours: ≥ 90 % of the limit, 100 % ok, ≤ 1 % 429.',
-		'',
-		`| | ${SWEEP_LATENCIES_MS.map((ms) => `${ms} ms`).join(' | ')} |`,
-		`|---|${SWEEP_LATENCIES_MS.map(() => '---').join('|')}|`,
-		row('Ours, defaults (adaptive)', sweep.ours, true),
-		row('Ours, Items in Parallel 10 (before)', sweep.fixed10, false),
-		row('HTTP Request, batching 50 / 1 s', sweep.httpBatched, false),
-		'',
-	].join('\n');
-	fs.writeFileSync(mdFile, replaceMarkdownSection(fs.readFileSync(mdFile, 'utf8'), heading, section));
 }

@@ -5,9 +5,8 @@
  * Get Order workflow at the same time on ONE PrintOS account against the sandbox's 3000/min
  * limit, our node at its defaults. Each execution gets its own order ids, so the sandbox's request
  * log tells which worker sent each request (workers name the executions they start in their logs).
- * Results go to docs/benchmarks.json as `queue` and to a section of docs/benchmarks.md.
+ * Results go to docs/benchmarks.json as `queue` and to a section of docs/benchmarks.md (docsFiles.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 
 import { sandboxCredentials } from '../lib/credentials';
@@ -19,7 +18,6 @@ import { installTarball, packPackage } from '../lib/packageTarball';
 import { executionsStartedBy, startQueueCluster } from '../lib/queueCluster';
 import type { Sandbox } from '../lib/sandbox';
 import { callWebhook, executionError, isErrorItem, nodeItems, type Execution } from './n8nRun';
-import { replaceMarkdownSection } from './docsSection';
 import { freshSandboxWindow, RequestLogCollector, type SandboxStats } from './sandboxLog';
 import { steadyRate, type LogEntry } from './stats';
 import { benchWorkflows, NODE, WF } from './workflows';
@@ -258,56 +256,4 @@ export async function benchQueueThroughput(options: QueueBenchOptions): Promise<
 	} finally {
 		await cluster.stop();
 	}
-}
-
-function meets(result: QueueResult): { shareOfLimit: boolean; successShare: boolean; share429: boolean; workerShares: boolean } {
-	return {
-		shareOfLimit: (result.shareOfLimit ?? 0) >= 0.85,
-		successShare: result.successShare === 1,
-		share429: result.share429 <= 0.02,
-		workerShares: Boolean(result.minWorkerShare && result.maxWorkerShare && result.maxWorkerShare / result.minWorkerShare <= 2),
-	};
-}
-
-/** Adds the measurement to docs/benchmarks.json (`queue`) and docs/benchmarks.md, keeping the rest. */
-export function writeQueueDocs(docsDir: string, result: QueueResult): void {
-	const jsonFile = path.join(docsDir, 'benchmarks.json');
-	const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
-	const { details, ...figures } = result;
-	const key = details.rateLimitHeaders ? 'queue' : 'queueWithoutRateLimitHeaders';
-	json[key] = figures;
-	json[`${key}Details`] = details;
-	fs.writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
-
-	const mdFile = path.join(docsDir, 'benchmarks.md');
-	const pct = (value: number | null, digits = 1) => (value === null ? '–' : `${(value * 100).toFixed(digits)} %`);
-	const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-	const met = meets(result);
-	const d = details;
-	const heading = details.rateLimitHeaders ? '## Queue mode: one account, three workers' : '## Queue mode without rate-limit headers';
-	const section = [
-		heading,
-		'',
-		`n8n ${d.n8nVersion} in queue mode (PostgreSQL, Redis, a main process, ${result.workers} workers with one job each, a webhook processor; \`npm run bench -- --only queue\`, ${d.measured}): ` +
-			`${result.workers} executions of Get Order over ${d.itemsPerWorker} different orders each, started at once through the webhook processor, one on each worker, all on one PrintOS account, our node at its defaults (no "Max Requests per Minute"), ` +
-			`against the sandbox's ${d.limitPerMinute}/min limit with ${d.latencyMs} ms added latency, after a warm-up execution per worker. ` +
-			(d.rateLimitHeaders
-				? 'The sandbox announces its limit (X-RateLimit-Limit, X-RateLimit-Remaining). '
-				: 'The sandbox sends no X-RateLimit headers here (`--without-rate-limit-headers`; PrintOS\'s own header names are not known), so the workers learn from 429s and Retry-After alone. ') +
-			'Share of limit: successful requests of all workers together in the calendar minutes the run covered completely (it starts on a minute boundary; the minute it ends in is left out) ÷ (limit × those minutes); ' +
-			`the sandbox's limit is a fixed window per calendar minute, so the steady rate the other sections use (here ${d.steadyPerMinute ?? '–'}/min) overstates a run that fills two windows back to back. ` +
-			`Worker share: a worker's successful requests ÷ all successful requests while all ${result.workers} were sending (${d.overlapSeconds ?? '–'} s here; each execution has its own order ids, so the sandbox's log tells the workers apart; equal shares are ${pct(1 / result.workers)}).`,
-		'',
-		'| Figure | Measured | Target | |',
-		'|---|---|---|---|',
-		`| Aggregate successful throughput | ${pct(result.shareOfLimit)} of ${d.limitPerMinute}/min | ≥ 85 % | ${verdict(met.shareOfLimit)} |`,
-		`| Items succeeded | ${pct(result.successShare)} | 100 % | ${verdict(met.successShare)} |`,
-		`| Requests answered 429 | ${pct(result.share429, 2)} (${d.byStatus['429'] ?? 0} of ${d.requests}) | ≤ 2 % | ${verdict(met.share429)} |`,
-		`| Worker shares (min – max) | ${pct(result.minWorkerShare)} – ${pct(result.maxWorkerShare)} | within a factor of 2 | ${verdict(met.workerShares)} |`,
-		'',
-		`Requests per calendar minute (UTC): ${d.perMinute.map((m) => `${m.minute.slice(11, 16)} ${m.requests}${m.throttled ? ` (${m.throttled}×429)` : ''}`).join(', ')}. ` +
-			`Per execution: ${d.runs.map((r) => `worker ${r.worker ?? '?'} ran execution ${r.executionId}, ${r.okItems}/${r.items} ok, ${r.okRequestsInOverlap} successful requests in the overlap${r.firstError ? ` (first error: ${r.firstError.slice(0, 120)})` : ''}`).join('; ')}.`,
-		'',
-	].join('\n');
-	fs.writeFileSync(mdFile, replaceMarkdownSection(fs.readFileSync(mdFile, 'utf8'), heading, section));
 }

@@ -5,20 +5,19 @@
  * Runs the reliability e2e scenario's checks and returns its figures. Every process started is
  * stopped through scripts/lib/processes.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { runReliabilityOnRealN8n, reliabilityScenario, type RealN8nFigures } from '../../test/reliability/e2e';
-import type { E2eEnv, SetupInfo } from '../../test/e2e/harness';
+import { e2eSetup, openE2eEnv } from '../../test/e2e/env';
 import { sandboxCredentials } from '../lib/credentials';
 import { createInstance } from '../lib/instance';
 import { formatDuration, info } from '../lib/log';
 import { startMailSink, type MailSink } from '../lib/mailSink';
-import { activateWorkflow, executeWorkflow, importCredentials, importWorkflows } from '../lib/n8nCli';
+import { activateWorkflow, importCredentials, importWorkflows } from '../lib/n8nCli';
 import { ensureN8n, resolveN8nVersion } from '../lib/n8nHost';
-import { createApiKey, ensureOwner, publicApi, startN8nServer, type N8nServer } from '../lib/n8nServer';
+import { startN8nServer, type N8nServer } from '../lib/n8nServer';
 import { installTarball } from '../lib/packageTarball';
 import { repoRoot } from '../lib/paths';
 import { freePort } from '../lib/ports';
@@ -75,42 +74,27 @@ export async function runOnRealN8n(options: { hostileCount: number; keep?: boole
 		sandbox = await startSandbox({ port: await freePort(), quiet: true, logFile: path.join(logDir, 'sandbox.log') });
 		const instance = await createInstance(install, { userFolder: path.join(tmpDir, 'user'), logDir });
 		await installTarball(instance.userFolder, tarball);
-		const setup: SetupInfo = {
-			major: install.major,
-			sandboxUrl: sandbox.url,
-			orderServiceUrl: sandbox.orderServiceUrl,
-			n8nUrl: `http://127.0.0.1:${instance.port}`,
-			smtpPort: mail.port,
-			postbackToken: crypto.randomBytes(20).toString('hex'),
-		};
+		const setup = e2eSetup({ install, sandbox, mail, n8nUrl: `http://127.0.0.1:${instance.port}` });
 		info('Importing credentials and workflows (first CLI run migrates the database) ...');
 		await importCredentials(instance, [
-			...sandboxCredentials({ sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail.port }),
+			...sandboxCredentials(setup),
 			...(reliabilityScenario.credentials?.(setup) ?? []),
 		]);
 		await importWorkflows(instance, reliabilityScenario.workflows?.(setup) ?? []);
 		for (const id of reliabilityScenario.activate ?? []) await activateWorkflow(instance, id);
 		info(`Starting n8n ${install.version} ...`);
 		server = await startN8nServer(instance);
-		const owner = { email: 'owner@example.com', password: 'Reliability-Passw0rd', firstName: 'Reliability', lastName: 'Owner' };
-		const session = await ensureOwner(server.url, owner);
-		const apiKey = await createApiKey(session);
-		const url = server.url;
-		const env: E2eEnv = {
-			...setup,
+		const env = await openE2eEnv({
+			setup,
 			install,
 			instance,
 			server,
-			session,
-			owner,
-			apiKey,
 			sandbox,
 			mail,
 			tmpDir,
-			execute: (id: string) => executeWorkflow(instance, id),
-			executions: async (workflowId: string) => (await publicApi(url, apiKey, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`)).data,
 			log: (message: string) => info(message),
-		};
+			owner: { email: 'owner@example.com', password: 'Reliability-Passw0rd', firstName: 'Reliability', lastName: 'Owner' },
+		});
 		const setupMs = Date.now() - setupStarted;
 		info(`n8n ${install.version} ready in ${formatDuration(setupMs)}; running the reliability checks ...`);
 		const runStarted = Date.now();

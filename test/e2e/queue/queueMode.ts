@@ -17,15 +17,16 @@ import path from 'node:path';
 import { CREDENTIAL_REFS, sandboxCredentials } from '../../../scripts/lib/credentials';
 import { loadExamples } from '../../../scripts/lib/examples';
 import { startMailSink, type MailSink } from '../../../scripts/lib/mailSink';
-import { activateWorkflow, executeWorkflow, importCredentials, importWorkflows, type WorkflowJson } from '../../../scripts/lib/n8nCli';
+import { activateWorkflow, importCredentials, importWorkflows, type WorkflowJson } from '../../../scripts/lib/n8nCli';
 import type { N8nInstall } from '../../../scripts/lib/n8nHost';
-import { createApiKey, ensureOwner, publicApi, sleep } from '../../../scripts/lib/n8nServer';
+import { sleep } from '../../../scripts/lib/n8nServer';
 import { installTarball } from '../../../scripts/lib/packageTarball';
 import { freePort } from '../../../scripts/lib/ports';
 import { executionsStartedBy, startQueueCluster, type QueueCluster } from '../../../scripts/lib/queueCluster';
 import { sandboxCredentialData, startSandbox, type Sandbox } from '../../../scripts/lib/sandbox';
 import { EXAMPLE_IDS } from '../../../scripts/examples/build';
-import { check, checkEqual, excerpt, type E2eEnv, type SetupInfo } from '../harness';
+import { e2eSetup, openE2eEnv } from '../env';
+import { check, checkEqual, excerpt } from '../harness';
 import { triggerScenario } from '../scenarios/trigger';
 
 export const QUEUE_MODE_SCENARIO = 'Queue mode: main, two workers and a webhook processor on PostgreSQL and Redis';
@@ -69,7 +70,8 @@ export async function runQueueModeScenario(run: QueueModeRun): Promise<void> {
 		mail = await startMailSink(0);
 		sandbox = await startSandbox({ port: await freePort(), quiet: true, logFile: path.join(logDir, 'sandbox.log') });
 		const examples = loadExamples().map((example) => example.workflow);
-		const setup: SetupInfo = { major: run.install.major, sandboxUrl: sandbox.url, orderServiceUrl: sandbox.orderServiceUrl, n8nUrl: '', smtpPort: mail.port, postbackToken: crypto.randomBytes(20).toString('hex') };
+		// the webhook processor's URL is known only once the cluster runs; the env below carries it
+		const setup = e2eSetup({ install: run.install, sandbox, mail, n8nUrl: '' });
 		const wrapped = STARTED_BY_WEBHOOK.map((wrap) => startedByWebhook(examples.find((example) => example.id === wrap.example)!, wrap));
 		cluster = await startQueueCluster(run.install, {
 			userFolder: path.join(run.tmpDir, 'queue-user'),
@@ -78,17 +80,24 @@ export async function runQueueModeScenario(run: QueueModeRun): Promise<void> {
 			workerConcurrency: 1,
 			prepare: async (instance) => {
 				await installTarball(instance.userFolder, run.tarball);
-				await importCredentials(instance, sandboxCredentials({ sandboxUrl: sandbox!.url, orderServiceUrl: sandbox!.orderServiceUrl, postbackToken: setup.postbackToken, smtpPort: mail!.port }));
+				await importCredentials(instance, sandboxCredentials(setup));
 				await importWorkflows(instance, [...examples, ...wrapped, ...(triggerScenario.workflows?.(setup) ?? [])]);
 				for (const id of [...wrapped.map((w) => w.id), ...(triggerScenario.activate ?? [])]) await activateWorkflow(instance, id);
 			},
 		});
 		run.log(`queue mode up: main ${cluster.main.url}, webhook processor ${cluster.webhook.url}`);
-		const owner = { email: 'owner@example.com', password: 'E2e-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
-		const session = await ensureOwner(cluster.main.url, owner);
-		const apiKey = await createApiKey(session);
-		const executions = async (workflowId: string) =>
-			(await publicApi(cluster!.main.url, apiKey, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`)).data as any[];
+		// The main process answers the owner's session and the public API; postbacks go to the webhook processor.
+		const env = await openE2eEnv({
+			setup: { ...setup, n8nUrl: cluster.webhook.url },
+			install: run.install,
+			instance: cluster.instance,
+			server: cluster.main,
+			sandbox,
+			mail,
+			tmpDir: run.tmpDir,
+			log: run.log,
+		});
+		const { session, executions } = env;
 
 		// The credentials' Test button: answered by the main process.
 		const credentialData = sandboxCredentialData(sandbox.url, sandbox.orderServiceUrl);
@@ -127,22 +136,6 @@ export async function runQueueModeScenario(run: QueueModeRun): Promise<void> {
 		check(download.ok && bytes.subarray(0, 5).toString() === '%PDF-', `the main process could not read the worker's artwork (${download.status}: ${excerpt(bytes.toString('utf8', 0, 200))})`);
 
 		// The postback trigger through the webhook processor (the trigger scenario, unchanged).
-		const env = {
-			...setup,
-			n8nUrl: cluster.webhook.url,
-			install: run.install,
-			instance: cluster.instance,
-			server: cluster.main,
-			session,
-			owner,
-			apiKey,
-			sandbox,
-			mail,
-			tmpDir: run.tmpDir,
-			execute: (id: string) => executeWorkflow(cluster!.instance, id),
-			executions,
-			log: run.log,
-		} satisfies E2eEnv;
 		await triggerScenario.run(env);
 
 		// Every execution started through the webhook processor ran on a worker, and both worked.
