@@ -9,6 +9,16 @@ import { byId, listing } from './shapes';
 import type { FuzzSpec } from './types';
 import { anyValue, countValue, invalidBecause, isBlank, isWholeAtLeastOne, json, locator } from './values';
 
+const COPIES_NOT_WHOLE = 'copies that are not a whole number of at least 1';
+
+/** Both Box uploads put a file into a folder given by ID, with a number of copies, both read from the item. */
+const FOLDER_AND_COPIES = { folderId: locator('id', '={{ $json.folderId }}'), copies: '={{ $json.copies }}' };
+
+/** Why an upload cannot be valid: its folder, what lies `between` (the file), its copies. */
+function uploadReasons(pick: { folderId: unknown; copies: unknown }, ...between: Array<string | undefined>): Array<string | undefined> {
+	return [isBlank(pick.folderId) ? 'an empty folder ID' : undefined, ...between, isWholeAtLeastOne(pick.copies) ? undefined : COPIES_NOT_WHOLE];
+}
+
 /** A file command that needs a second ID besides the file's (a version, a device), both from the item. */
 function fileCommandWith(operation: string, field: string, what: string): FuzzSpec {
 	return {
@@ -62,7 +72,7 @@ export const BOX_FUZZ_SPECS: FuzzSpec[] = [
 				const hasText = Object.values(texts).some((value) => typeof value === 'string' && value.trim() !== '');
 				const reasons = [
 					isBlank(pick.fileId) ? 'an empty file ID' : '',
-					'copies' in pick.fields && !isWholeAtLeastOne(copies) ? 'copies that are not a whole number of at least 1' : '',
+					'copies' in pick.fields && !isWholeAtLeastOne(copies) ? COPIES_NOT_WHOLE : '',
 					!hasText && !('copies' in pick.fields) ? 'nothing to update' : '',
 				];
 				return {
@@ -82,54 +92,24 @@ export const BOX_FUZZ_SPECS: FuzzSpec[] = [
 	{
 		id: 'box.file.uploadBinary',
 		node: 'box',
-		arbitrary: fc.record({ folderId: anyValue, binary: binaryArb, name: fc.oneof(fc.constant(''), fc.string({ maxLength: 10 })), copies: countValue, requestOptions: requestOptionsArb }).map((pick) => {
-			const reasons = [
-				isBlank(pick.folderId) ? 'an empty folder ID' : '',
-				binaryProblem(pick.binary) ?? '',
-				!isWholeAtLeastOne(pick.copies) ? 'copies that are not a whole number of at least 1' : '',
-			];
-			return {
-				auth: 'printOsApi' as Auth,
-				parameters: {
-					resource: 'file',
-					operation: 'uploadBinary',
-					folderId: locator('id', '={{ $json.folderId }}'),
-					binaryPropertyName: '={{ $json.binaryName }}',
-					name: pick.name,
-					copies: '={{ $json.copies }}',
-				},
-				items: [itemWithBinary(pick.binary, { folderId: pick.folderId, copies: pick.copies, binaryName: pick.binary.requested } as IDataObject)],
-				requestOptions: pick.requestOptions,
-				invalid: invalidBecause(reasons),
-			};
-		}),
+		arbitrary: fc.record({ folderId: anyValue, binary: binaryArb, name: fc.oneof(fc.constant(''), fc.string({ maxLength: 10 })), copies: countValue, requestOptions: requestOptionsArb }).map((pick) => ({
+			auth: 'printOsApi' as Auth,
+			parameters: { resource: 'file', operation: 'uploadBinary', ...FOLDER_AND_COPIES, binaryPropertyName: '={{ $json.binaryName }}', name: pick.name },
+			items: [itemWithBinary(pick.binary, { folderId: pick.folderId, copies: pick.copies, binaryName: pick.binary.requested } as IDataObject)],
+			requestOptions: pick.requestOptions,
+			invalid: invalidBecause(uploadReasons(pick, binaryProblem(pick.binary))),
+		})),
 	},
 	{
 		id: 'box.file.uploadFromUrl',
 		node: 'box',
-		arbitrary: fc.record({ folderId: anyValue, url: anyValue, name: anyValue, copies: countValue, notes: fc.string({ maxLength: 10 }), requestOptions: requestOptionsArb }).map((pick) => {
-			const reasons = [
-				isBlank(pick.folderId) ? 'an empty folder ID' : '',
-				isBlank(pick.url) ? 'an empty URL' : '',
-				isBlank(pick.name) ? 'an empty name' : '',
-				!isWholeAtLeastOne(pick.copies) ? 'copies that are not a whole number of at least 1' : '',
-			];
-			return {
-				auth: 'printOsApi' as Auth,
-				parameters: {
-					resource: 'file',
-					operation: 'uploadFromUrl',
-					folderId: locator('id', '={{ $json.folderId }}'),
-					url: '={{ $json.url }}',
-					name: '={{ $json.name }}',
-					copies: '={{ $json.copies }}',
-					additionalFields: { notes: pick.notes },
-				},
-				items: [{ json: { folderId: pick.folderId, url: pick.url, name: pick.name, copies: pick.copies } as IDataObject }],
-				requestOptions: pick.requestOptions,
-				invalid: invalidBecause(reasons),
-			};
-		}),
+		arbitrary: fc.record({ folderId: anyValue, url: anyValue, name: anyValue, copies: countValue, notes: fc.string({ maxLength: 10 }), requestOptions: requestOptionsArb }).map((pick) => ({
+			auth: 'printOsApi' as Auth,
+			parameters: { resource: 'file', operation: 'uploadFromUrl', ...FOLDER_AND_COPIES, url: '={{ $json.url }}', name: '={{ $json.name }}', additionalFields: { notes: pick.notes } },
+			items: [{ json: { folderId: pick.folderId, url: pick.url, name: pick.name, copies: pick.copies } as IDataObject }],
+			requestOptions: pick.requestOptions,
+			invalid: invalidBecause(uploadReasons(pick, isBlank(pick.url) ? 'an empty URL' : undefined, isBlank(pick.name) ? 'an empty name' : undefined)),
+		})),
 	},
 	listing('box.flow.getMany', 'box', { resource: 'flow', operation: 'getMany' }),
 	{

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { DESTINATION } from '../world';
+import { validOrder as completeOrder } from '../../../helpers/siteFlowOrders';
 
 export function rl(value: string): IDataObject {
 	return { __rl: true, mode: 'id', value };
@@ -40,32 +40,13 @@ export function binaryItem(json: IDataObject, bytes: Buffer, fileName: string, m
 	};
 }
 
-/** A complete order the sandbox accepts. With `upload`, the artwork is a file name to upload later. */
+/**
+ * A complete order the sandbox accepts (the one the node tests use, by a customer of this suite).
+ * With `upload`, the artwork is a file name to upload later.
+ */
 export function validOrder(sourceOrderId: string, options: { upload?: boolean } = {}): IDataObject {
-	return {
-		destination: { name: DESTINATION },
-		orderData: {
-			sourceOrderId,
-			customerName: 'Reliability',
-			items: [
-				{
-					sourceItemId: `${sourceOrderId}-1`,
-					sku: 'Business Cards',
-					quantity: 1,
-					shipmentIndex: 0,
-					components: [
-						options.upload
-							? { code: 'Content', path: 'card.pdf', fetch: false }
-							: { code: 'Content', path: 'https://example.com/artwork/card.pdf', fetch: true },
-					],
-				},
-			],
-			shipments: [
-				{
-					shipTo: { name: 'Ada Lovelace', address1: '1 Print Street', town: 'London', postcode: 'N1 9GU', isoCountry: 'GB' },
-					carrier: { code: 'royalmail', service: 'firstclass' },
-				},
-			],
-		},
-	};
+	const order = completeOrder(sourceOrderId);
+	order.orderData.customerName = 'Reliability';
+	if (options.upload) order.orderData.items[0].components = [{ code: 'Content', path: 'card.pdf', fetch: false }];
+	return order;
 }
