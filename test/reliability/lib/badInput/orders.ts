@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { validOrder } from '../operations';
+import { validOrder } from '../operations/fixtures';
 
 type OrderBreaker = { path: string; apply: (order: IDataObject) => void };
 
