@@ -176,7 +176,7 @@ export function renderMarkdown(report: Report): string {
 	push(
 		'## Bad input (property-based)',
 		'',
-		'fast-check arbitraries per operation (test/reliability/lib/badInput.ts): random and malformed orders (spec §3.5 broken on purpose, garbage JSON, valid orders with odd text), IDs of every JSON type (empty, path tricks, 3,000 characters), binary properties (missing, empty, wrong names and types) and Request Options combinations. Input the spec makes invalid must be refused with nothing sent.',
+		'fast-check arbitraries per operation (test/reliability/lib/badInput/): random and malformed orders (spec §3.5 broken on purpose, garbage JSON, valid orders with odd text), IDs of every JSON type (empty, path tricks, 3,000 characters), binary properties (missing, empty, wrong names and types) and Request Options combinations. Input the spec makes invalid must be refused with nothing sent.',
 		'',
 		'| Operation | Runs | Succeeded | Refused locally | PrintOS error | Failed after requests | Unhandled | Requests | Problems |',
 		'|---|---:|---:|---:|---:|---:|---:|---:|---:|',

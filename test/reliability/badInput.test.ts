@@ -1,6 +1,6 @@
 /**
  * Bad input, property-based (fast-check): random and malformed orders, IDs, binary properties and
- * Request Options combinations fed into every operation of both nodes (lib/badInput.ts). Every run
+ * Request Options combinations fed into every operation of both nodes (lib/badInput/). Every run
  * must end in success, a NodeApiError or a NodeOperationError with a useful message, never an
  * unhandled exception; input the spec makes invalid is refused before anything is sent (the
  * sandbox's request log stays empty); no run sends more than a bounded number of requests or hangs.
