@@ -60,6 +60,7 @@ import { buildPackage } from './lib/packageTarball';
 import { repoRoot } from './lib/paths';
 import { freePort } from './lib/ports';
 import { stopAll } from './lib/processes';
+import { printUsageIfAsked } from './lib/usage';
 import { startSandbox } from './lib/sandbox';
 
 const SECTIONS = ['signing', 'upload', 'download', 'listing', 'latency', 'ratelimit', 'postbacks', 'sweep', 'queue'] as const;
@@ -130,10 +131,7 @@ async function section(name: Section, fn: () => Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	if (args.help) {
-		console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
-		return;
-	}
+	if (printUsageIfAsked(args.help, __filename)) return;
 	const started = Date.now();
 	const version = resolveN8nVersion(args.n8n);
 	info(`Benchmark on n8n ${version.version}; sections: ${[...selected].join(', ')}${SMOKE ? ' (SMOKE sizes: docs are not written)' : ''}`);

@@ -35,6 +35,7 @@ import { buildPackage, installTarball, packPackage } from './lib/packageTarball'
 import { freePort } from './lib/ports';
 import { stopAll, tail } from './lib/processes';
 import { startSandbox, type Sandbox } from './lib/sandbox';
+import { printUsageIfAsked } from './lib/usage';
 
 const { values: args } = parseArgs({
 	options: {
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
 		'skip-browser': { type: 'boolean', default: false },
 		'skip-queue': { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
+		help: { type: 'boolean', default: false },
 	},
 });
 
@@ -215,6 +217,7 @@ async function runQueueMode(install: N8nInstall, tarball: string): Promise<void>
 }
 
 async function main(): Promise<void> {
+	if (printUsageIfAsked(args.help, __filename)) return;
 	const started = Date.now();
 	const versions = selectedVersions();
 	const wantBrowser = !args['skip-browser'] && versions.some((v) => v.major >= 2);

@@ -26,6 +26,7 @@ import type { CaseResult } from '../test/reliability/lib/runCase';
 import { World } from '../test/reliability/lib/world';
 import { formatDuration, info, warn } from './lib/log';
 import { stopAll } from './lib/processes';
+import { printUsageIfAsked } from './lib/usage';
 import { runOnRealN8n, REAL_N8N_VERSION, type RealN8nRun } from './reliability/realN8n';
 import { renderJson, renderMarkdown, type Report } from './reliability/render';
 import { add, badInput, clockSkew, emptyTally, faultMatrix, fuzzTally, hostileInProcess, restart, type HostileResult } from './reliability/sections';
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		n8n: { type: 'string', default: REAL_N8N_VERSION },
 		out: { type: 'string', default: 'docs' },
+		help: { type: 'boolean', default: false },
 	},
 });
 
@@ -59,6 +61,7 @@ function commit(): string {
 }
 
 async function main(): Promise<void> {
+	if (printUsageIfAsked(args.help, __filename)) return;
 	const started = Date.now();
 	const quick = args.quick ?? false;
 	const hostileCount = Number(args.hostile);

@@ -27,6 +27,7 @@ import { portInUse } from './lib/ports';
 import { isStopping, stopAll } from './lib/processes';
 import { startMailSink } from './lib/mailSink';
 import { configurePostbacks, startSandbox } from './lib/sandbox';
+import { printUsageIfAsked } from './lib/usage';
 
 const { values: args } = parseArgs({
 	options: {
@@ -60,10 +61,7 @@ function loadState(file: string): StartState {
 }
 
 async function main(): Promise<void> {
-	if (args.help) {
-		console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
-		return;
-	}
+	if (printUsageIfAsked(args.help, __filename)) return;
 	const started = Date.now();
 	const version = resolveN8nVersion(args.n8n);
 	const port = Number(args.port);
