@@ -35,6 +35,8 @@ export interface DownloadDetails {
 	bytesSent: number;
 	/** The `breakDownload` fault cut it off. */
 	broken: boolean;
+	/** Set when the `gzipDownload` fault encoded the answer; `bytesSent` then counts encoded bytes. */
+	encoding?: 'gzip';
 }
 
 export interface UploadDetails {

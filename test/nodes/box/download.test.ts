@@ -90,6 +90,28 @@ it('downloads a chosen revision by number or version _id, each with its own name
 	expect(currentHash.sha256).not.toBe(generatedSha256(70_000, 'photo-seed'));
 });
 
+it('keeps the file itself when storage answers gzip-encoded: the decoded bytes, checked against their own size', async () => {
+	const size = 300_000;
+	const fileId = await addByUrl(generatedUrl(box.sandbox.url, size, 'encoded', 'encoded.pdf'), 'encoded.pdf');
+	box.sandbox.setFaults({ gzipDownload: { count: 1 } });
+	const result = await download(fileId);
+	expect(result.error).toBeUndefined();
+	const served = downloads().at(-1)?.download;
+	// Content-Length counted the encoded bytes, which are not the file's
+	expect(served).toMatchObject({ encoding: 'gzip', broken: false });
+	expect(served?.bytesSent).not.toBe(size);
+	expect(await storedHash(result.items[0].binary?.file as IBinaryData)).toEqual({ sha256: generatedSha256(size, 'encoded'), size });
+});
+
+it('fails the item when a gzip-encoded download breaks off midway', async () => {
+	const fileId = await addByUrl(generatedUrl(box.sandbox.url, 300_000, 'encoded-cut', 'encoded-cut.pdf'), 'encoded-cut.pdf');
+	box.sandbox.setFaults({ gzipDownload: { count: 1 }, breakDownload: { count: 1, afterBytes: 100_000 } });
+	const result = await download(fileId);
+	expect(result.error?.message).toMatch(/^The download broke off during File: Download/);
+	expect(result.items).toHaveLength(0);
+	expect(downloads().at(-1)?.download).toMatchObject({ encoding: 'gzip', broken: true, bytesSent: 100_000 });
+});
+
 it('refuses an unknown revision before downloading anything', async () => {
 	const fileId = await addByUrl(generatedUrl(box.sandbox.url, 1000, 'x', 'x.pdf'), 'x.pdf');
 	box.sandbox.clearRequests();

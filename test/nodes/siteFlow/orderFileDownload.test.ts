@@ -87,6 +87,20 @@ it('fails the item when a file download breaks off midway, with no binary in the
 	expect((result.items[0].json.error as { message?: string }).message).toMatch(/^The download broke off during Order File: Download \(file cover\.pdf\)/);
 });
 
+it('returns each file itself when storage answers gzip-encoded', async () => {
+	const orderId = await orderWithTwoFiles('DL-GZIP');
+	harness.sandbox().setFaults({ gzipDownload: { count: 2 } });
+	const result = await run({ resource: 'orderFile', operation: 'download', orderId: byId(orderId), binaryPropertyName: 'data' });
+	expect(result.error).toBeUndefined();
+	const served = harness.sandbox().requests(100).filter((entry) => entry.download);
+	expect(served.map((entry) => entry.download?.encoding)).toEqual(['gzip', 'gzip']);
+	expect(served.map((entry) => entry.download?.bytesSent)).not.toEqual([150_000, 90_000]);
+	const [cover, inner] = result.items.map((item) => item.binary?.data as IBinaryData);
+	expect(hashOf(cover)).toBe(generatedSha256(150_000, 'DL-GZIP-cover'));
+	expect(hashOf(inner)).toBe(generatedSha256(90_000, 'DL-GZIP-inner'));
+	expect([cover.fileSize, inner.fileSize]).toEqual(['150 kB', '90 kB']);
+});
+
 it('names a file Site Flow has not received yet', async () => {
 	const order = validOrder('DL-WAIT', 'https://artwork.invalid/never.pdf');
 	const submitted = await run({ resource: 'order', operation: 'submit', submitTarget: 'siteFlowApi', inputMode: 'json', orderJson: order });
