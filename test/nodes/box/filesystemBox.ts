@@ -9,6 +9,7 @@ import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
 import type { Sandbox } from '../../../sandbox';
+import { startedPerFile } from '../../harness/perFile';
 import { freshSandbox, makeFolder } from './boxKit';
 
 export interface FilesystemBox {
@@ -20,21 +21,17 @@ export interface FilesystemBox {
 
 /** Registers beforeAll/afterAll for the calling test file; the fields are readable from its tests on. */
 export function useFilesystemBox(folderName: string): FilesystemBox {
-	let started: FilesystemBox | undefined;
-	beforeAll(async () => {
-		const binaryData = Container.get(BinaryDataService);
-		await binaryData.init();
-		const sandbox = await freshSandbox();
-		started = { sandbox, binaryData, folderId: await makeFolder(sandbox, folderName) };
-	});
-	afterAll(async () => {
-		await started?.sandbox.close();
-		restoreBinaryMode();
-	});
-	const current = (): FilesystemBox => {
-		if (!started) throw new Error('the filesystem-mode sandbox has not started');
-		return started;
-	};
+	afterAll(restoreBinaryMode);
+	const current = startedPerFile<FilesystemBox>(
+		'the filesystem-mode sandbox',
+		async () => {
+			const binaryData = Container.get(BinaryDataService);
+			await binaryData.init();
+			const sandbox = await freshSandbox();
+			return { sandbox, binaryData, folderId: await makeFolder(sandbox, folderName) };
+		},
+		async ({ sandbox }) => await sandbox.close(),
+	);
 	return {
 		get sandbox() {
 			return current().sandbox;

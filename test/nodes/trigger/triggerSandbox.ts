@@ -4,6 +4,7 @@
  * once per test file, reset before each test and closed after the file.
  */
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { startedPerFile } from '../../harness/perFile';
 import { startTriggerServer, type TriggerServer } from './webhookHarness';
 
 export interface TriggerSandbox {
@@ -13,22 +14,18 @@ export interface TriggerSandbox {
 
 /** Registers beforeAll/beforeEach/afterAll for the calling test file; its own beforeEach runs after the resets. */
 export function useTriggerSandbox(): TriggerSandbox {
-	let started: TriggerSandbox | undefined;
-	beforeAll(async () => {
-		const [sandbox, server] = await Promise.all([startSandbox({ port: 0 }), startTriggerServer()]);
-		started = { sandbox, server };
-	});
-	afterAll(async () => {
-		await Promise.all([started?.sandbox.close(), started?.server.close()]);
-	});
+	const current = startedPerFile<TriggerSandbox>(
+		'the trigger sandbox',
+		async () => {
+			const [sandbox, server] = await Promise.all([startSandbox({ port: 0 }), startTriggerServer()]);
+			return { sandbox, server };
+		},
+		async ({ sandbox, server }) => await Promise.all([sandbox.close(), server.close()]),
+	);
 	beforeEach(() => {
 		current().sandbox.reset();
 		current().server.reset();
 	});
-	const current = (): TriggerSandbox => {
-		if (!started) throw new Error('the trigger sandbox has not started');
-		return started;
-	};
 	return {
 		get sandbox() {
 			return current().sandbox;
