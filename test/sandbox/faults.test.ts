@@ -293,16 +293,17 @@ describe('faults on upload PUTs', () => {
 describe('fault admin', () => {
 	it('merges knobs, shows them, clears them back to the configured rate limit', async () => {
 		await admin(base, 'POST', '/faults', { latencyMs: 5 });
-		await admin(base, 'POST', '/faults', { slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 } });
+		await admin(base, 'POST', '/faults', { slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 }, gzipDownload: { count: 3 } });
 		const shown = await admin(base, 'GET', '/faults');
-		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null });
+		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, gzipDownload: { count: 3 } });
 		expect((await admin(base, 'POST', '/faults', { latencyMs: -1 })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 200 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 429, retryAfterSeconds: -1 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 503, retryAfterSeconds: 5 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { dropBeforeProcessing: 'yes' })).status).toBe(400);
+		expect((await admin(base, 'POST', '/faults', { gzipDownload: 'yes' })).status).toBe(400);
 		const cleared = await admin(base, 'DELETE', '/faults');
-		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null });
+		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null, gzipDownload: null });
 	});
 
 	it('counts requests by status and minute', async () => {
@@ -316,7 +317,7 @@ describe('fault admin', () => {
 		} finally {
 			await own.close();
 		}
-		expect(stats).toMatchObject({ requests: 2, byStatus: { 200: 1, 401: 1 }, throttled: 0, faultsInjected: 0 });
+		expect(stats).toMatchObject({ requests: 2, byStatus: { 200: 1, 401: 1 }, throttled: 0, faultsInjected: 0, delaying: 0 });
 		expect(stats.perMinute.at(-1)).toMatchObject({ minute: expect.stringMatching(/:00\.000Z$/), requests: 2 });
 	});
 });

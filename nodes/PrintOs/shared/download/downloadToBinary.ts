@@ -117,11 +117,12 @@ async function fetchUnsigned(
 }
 
 /**
- * Whether the body is the HTTP message itself, the bytes its Content-Length counts. n8n's request
- * helper decodes a gzip, deflate or br Content-Encoding as it reads (n8n offers no way to turn that
- * off), drops that header and hands over the decoder's stream instead: then Content-Length counted
- * the encoded bytes, and the encoding's own check guards completeness (a cut-off encoded body fails
- * while it is read).
+ * Whether the body is the HTTP message itself, so that its Content-Length counts the bytes stored.
+ * n8n's request helper decodes a gzip, deflate or br Content-Encoding as it reads (n8n offers no way
+ * to turn that off), drops that header and hands over the decoder's stream, whose bytes the
+ * Content-Length did not count; n8n 2 hands over a wrapper for every body. Where the body is not the
+ * message, the stream itself guards completeness while it is read: Node fails a message cut short of
+ * its Content-Length, and a decoder fails a cut-off encoding.
  */
 function isUndecodedMessage(body: ResponseStream): boolean {
 	return Array.isArray((body as { rawHeaders?: unknown }).rawHeaders);
