@@ -10,7 +10,7 @@ import { verify } from './auth';
 import type { ApiContext } from './context';
 import type { SandboxCore } from './core';
 import { DROPPED_BEFORE_PROCESSING, faultMessage } from './faults';
-import { delay, errorBody, HttpError, parseJson, queryObject, readBody, requestOrigin, sendJson } from './http';
+import { errorBody, HttpError, parseJson, queryObject, readBody, requestOrigin, sendJson } from './http';
 import { loggableHeaders, type RequestEntry } from './requestLog';
 import type { FamilyDefinition, Router } from './router';
 import type { ApiResult, Json } from './types';
@@ -35,7 +35,8 @@ export async function handleApi(core: SandboxCore, router: Router, family: Famil
 	let drop = false;
 
 	const answer = async (result: ApiResult) => {
-		await delay(core.faults.state.latencyMs + core.faults.takeSlow(method, pathname, 'api', family.family));
+		entry.delayMs = core.faults.state.latencyMs + core.faults.takeSlow(method, pathname, 'api', family.family);
+		await core.requests.delayAnswer(entry.delayMs);
 		entry.status = result.status;
 		entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
 		if (drop) entry.dropped = true;

@@ -4,12 +4,14 @@
  * `/_downloads/`, which takes no HMAC and serves the bytes with Content-Length, Content-Type and
  * Content-Disposition. Bytes come from a sandbox upload, or are generated on the fly for
  * `/_generated/{size}/{seed}/{name}` URLs (any size, nothing held in memory) and for outside URLs the
- * sandbox never fetches. The `breakDownload` fault knob cuts a download off midway. Every download
+ * sandbox never fetches. The `breakDownload` fault knob cuts a download off midway; `gzipDownload`
+ * answers one gzip-encoded, as storage does for an object kept with that encoding. Every download
  * GET is in the request log, with whether it carried PrintOS signing headers.
  */
 import { createHash } from 'crypto';
 import { createReadStream } from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
+import { gzipSync } from 'zlib';
 
 import type { SandboxCore } from './core';
 import { constantTimeEqual, errorBody, HttpError, queryObject, sendJson } from './http';
@@ -192,17 +194,29 @@ export class Downloads {
 		const size = ticket.source.kind === 'generated' ? ticket.source.size : Number(upload?.size ?? 0);
 		const breakAfter = this.core.faults.takeBrokenDownload(entry.path);
 		if (breakAfter !== undefined) this.core.requests.faultInjected();
-		res.writeHead(200, {
-			'content-type': ticket.mimeType,
-			'content-length': String(size),
-			'content-disposition': `attachment; filename="${ticket.fileName.replace(/["\\\r\n]/g, '_')}"`,
-		});
-		const chunks: Iterable<Buffer> | AsyncIterable<Buffer> =
+		let chunks: Iterable<Buffer> | AsyncIterable<Buffer> =
 			ticket.source.kind === 'generated'
 				? generatedChunks(ticket.source.size, ticket.source.seed)
 				: upload?.bytes
 					? [upload.bytes]
 					: (createReadStream(String(upload?.filePath)) as AsyncIterable<Buffer>);
+		let length = size;
+		const encoded = this.core.faults.takeGzipDownload(entry.path);
+		if (encoded) {
+			// encoded whole, in memory: meant for test-sized files
+			const whole: Buffer[] = [];
+			for await (const chunk of chunks) whole.push(chunk);
+			const gzipped = gzipSync(Buffer.concat(whole));
+			chunks = Array.from({ length: Math.ceil(gzipped.length / CHUNK_BYTES) }, (_, index) => gzipped.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES));
+			length = gzipped.length;
+			details.encoding = 'gzip';
+		}
+		res.writeHead(200, {
+			'content-type': ticket.mimeType,
+			'content-length': String(length),
+			...(encoded ? { 'content-encoding': 'gzip' } : {}),
+			'content-disposition': `attachment; filename="${ticket.fileName.replace(/["\\\r\n]/g, '_')}"`,
+		});
 		for await (const whole of chunks) {
 			let chunk = whole;
 			if (breakAfter !== undefined && details.bytesSent + chunk.length >= breakAfter) {

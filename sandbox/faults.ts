@@ -37,6 +37,12 @@ export interface FaultState {
 	slow: { count: number; ms: number; match?: FaultMatch } | null;
 	/** Download GETs (`/_downloads/...`, `/_generated/...`) send `afterBytes` bytes, then the connection is cut. */
 	breakDownload: { count: number; afterBytes: number; match?: FaultMatch } | null;
+	/**
+	 * Download GETs are answered gzip-encoded (`Content-Encoding: gzip`, Content-Length of the encoded
+	 * bytes), as storage answers for an object kept with that encoding. With `breakDownload`, its
+	 * `afterBytes` counts encoded bytes.
+	 */
+	gzipDownload: { count: number; match?: FaultMatch } | null;
 }
 
 /** Which door a request came through: the API, or an upload URL. */
@@ -116,6 +122,7 @@ export class Faults {
 			dropAfterProcessing: null,
 			slow: null,
 			breakDownload: null,
+			gzipDownload: null,
 		};
 	}
 
@@ -161,6 +168,14 @@ export class Faults {
 			else {
 				if (!isObject(rule)) throw new HttpError(400, 'breakDownload must be {count, afterBytes, match?}');
 				next.breakDownload = { count: nonNegative(rule.count ?? 1, 'breakDownload.count'), afterBytes: nonNegative(rule.afterBytes ?? 0, 'breakDownload.afterBytes'), match: match(rule.match, 'breakDownload') };
+			}
+		}
+		if ('gzipDownload' in input) {
+			const rule = input.gzipDownload;
+			if (rule === null) next.gzipDownload = null;
+			else {
+				if (!isObject(rule)) throw new HttpError(400, 'gzipDownload must be {count, match?}');
+				next.gzipDownload = { count: nonNegative(rule.count ?? 1, 'gzipDownload.count'), match: match(rule.match, 'gzipDownload') };
 			}
 		}
 		this.state = next;
@@ -210,6 +225,14 @@ export class Faults {
 		if (!rule || rule.count <= 0 || (rule.match?.path && !pathname.startsWith(rule.match.path))) return undefined;
 		rule.count--;
 		return rule.afterBytes;
+	}
+
+	/** Whether this download is answered gzip-encoded. */
+	takeGzipDownload(pathname: string): boolean {
+		const rule = this.state.gzipDownload;
+		if (!rule || rule.count <= 0 || (rule.match?.path && !pathname.startsWith(rule.match.path))) return false;
+		rule.count--;
+		return true;
 	}
 
 	/** Counts one request for `credential` in the current calendar minute (real time). */

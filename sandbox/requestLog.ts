@@ -5,6 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'http';
 
+import { delay } from './http';
 import type { Family, Scheme } from './types';
 
 export interface RequestEntry {
@@ -18,6 +19,8 @@ export interface RequestEntry {
 	family: Family | null;
 	credential: string | null;
 	durationMs: number;
+	/** On API answers: the injected delay (`latencyMs` plus any `slow` fault) the answer waited out. */
+	delayMs?: number;
 	headers: Record<string, string | string[] | undefined>;
 	error?: string;
 	/** Set on upload PUTs to `/_uploads/...` only; `path` is then the upload's path, without its signature. */
@@ -32,6 +35,8 @@ export interface DownloadDetails {
 	bytesSent: number;
 	/** The `breakDownload` fault cut it off. */
 	broken: boolean;
+	/** Set when the `gzipDownload` fault encoded the answer; `bytesSent` then counts encoded bytes. */
+	encoding?: 'gzip';
 }
 
 export interface UploadDetails {
@@ -61,6 +66,8 @@ export function loggableHeaders(headers: IncomingHttpHeaders): Record<string, st
 export class RequestLog {
 	private entries: RequestEntry[] = [];
 	private totals = this.emptyTotals();
+	/** Answers waiting out an injected delay right now (not a total: clearing the log keeps it). */
+	private delaying = 0;
 	/** The CLI prints each request as it is recorded. */
 	onRecord?: (entry: RequestEntry) => void;
 
@@ -97,6 +104,17 @@ export class RequestLog {
 		}
 	}
 
+	/** Waits out an injected delay before an answer, counted in `stats().delaying` meanwhile. */
+	async delayAnswer(ms: number): Promise<void> {
+		if (ms <= 0) return;
+		this.delaying++;
+		try {
+			await delay(ms);
+		} finally {
+			this.delaying--;
+		}
+	}
+
 	faultInjected(): void {
 		this.totals.faultsInjected++;
 	}
@@ -123,6 +141,7 @@ export class RequestLog {
 			byStatus: { ...totals.byStatus },
 			throttled: totals.throttled,
 			faultsInjected: totals.faultsInjected,
+			delaying: this.delaying,
 			perMinute: [...totals.perMinute.entries()]
 				.sort(([a], [b]) => a - b)
 				.map(([minute, bucket]) => ({ minute: new Date(minute * 60_000).toISOString(), ...bucket })),

@@ -15,7 +15,7 @@ import { once } from 'events';
 import { uploadArrived } from './box/model';
 import type { SandboxCore } from './core';
 import { DROPPED_BEFORE_PROCESSING, faultMessage } from './faults';
-import { constantTimeEqual, delay, errorBody, queryObject, sendJson } from './http';
+import { constantTimeEqual, errorBody, queryObject, sendJson } from './http';
 import { objectId, randomToken } from './ids';
 import { hasSigningHeaders, loggableHeaders, type RequestEntry } from './requestLog';
 import type { UploadRecord } from './store';
@@ -208,7 +208,7 @@ export class Uploads {
 			req.socket.destroy();
 			return;
 		}
-		await delay(faults.takeSlow('PUT', pathname, 'upload'));
+		await this.core.requests.delayAnswer(faults.takeSlow('PUT', pathname, 'upload'));
 		log(200);
 		res.writeHead(200, { etag: `"${(record.sha256 as string).slice(0, 32)}"`, 'content-length': 0 });
 		res.end();

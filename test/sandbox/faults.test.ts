@@ -1,5 +1,6 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { admin, gateway, siteFlow, validOrder } from './client';
+import { freezeDateInMinute, settle, useFakeTimers } from './fakeTimers';
 
 let sandbox: Sandbox;
 let base: string;
@@ -11,34 +12,35 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-/** A fixed window resets on the minute: keep a rate-limit test inside one minute. */
-async function awayFromMinuteBoundary(): Promise<void> {
-	const left = 60_000 - (Date.now() % 60_000);
-	if (left < 3000) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
-
 describe('latency', () => {
-	it('adds latency to every API response without blocking other requests', async () => {
+	afterEach(() => jest.useRealTimers());
+
+	it('adds latency to every API answer, refusals too, without holding other requests back; the admin API has none', async () => {
+		useFakeTimers();
 		sandbox.setFaults({ latencyMs: 200 });
-		const single = Date.now();
-		expect((await siteFlow(base, 'GET', '/api/account')).status).toBe(200);
-		expect(Date.now() - single).toBeGreaterThanOrEqual(190);
-		const unauthorized = Date.now();
-		expect((await siteFlow(base, 'GET', '/api/account', { secret: 'wrong' })).status).toBe(401);
-		expect(Date.now() - unauthorized).toBeGreaterThanOrEqual(190);
-		// 50 requests at once: a blocking delay would take 10 s
-		const started = Date.now();
-		const replies = await Promise.all(Array.from({ length: 50 }, (_, index) => siteFlow(base, 'GET', `/api/order?page=${index + 1}`)));
-		expect(replies.every((reply) => reply.status === 200)).toBe(true);
-		expect(Date.now() - started).toBeLessThan(1500);
-		// the admin API is not slowed down
-		const adminStarted = Date.now();
-		await admin(base, 'GET', '/state');
-		expect(Date.now() - adminStarted).toBeLessThan(150);
+		const replies = Promise.all([
+			siteFlow(base, 'GET', '/api/account'),
+			siteFlow(base, 'GET', '/api/account', { secret: 'wrong' }),
+			...Array.from({ length: 50 }, (_, index) => siteFlow(base, 'GET', `/api/order?page=${index + 1}`)),
+		]);
+		// all 52 wait out their latency at once: a delay that blocked would hold the rest back
+		await settle(() => sandbox.stats().delaying === 52);
+		// the admin API answers meanwhile, with no timer moved
+		expect((await admin(base, 'GET', '/state')).status).toBe(200);
+		jest.advanceTimersByTime(199);
+		await settle(() => true);
+		expect(sandbox.stats().delaying).toBe(52);
+		expect(sandbox.requests(100)).toHaveLength(0);
+		jest.advanceTimersByTime(1);
+		expect((await replies).map((reply) => reply.status)).toEqual([200, 401, ...Array(50).fill(200)]);
+		expect(sandbox.stats().delaying).toBe(0);
+		expect(sandbox.requests(100).map((entry) => entry.delayMs)).toEqual(Array(52).fill(200));
 	});
 });
 
 describe('rate limit', () => {
+	afterEach(() => jest.useRealTimers());
+
 	it('is on by default at 3000/min and reports the window on every response', async () => {
 		const reply = await siteFlow(base, 'GET', '/api/account');
 		expect(reply.headers.get('x-ratelimit-limit')).toBe('3000');
@@ -46,7 +48,7 @@ describe('rate limit', () => {
 	});
 
 	it('answers 429 with Retry-After beyond the limit, per key or token', async () => {
-		await awayFromMinuteBoundary();
+		freezeDateInMinute(10);
 		sandbox.setFaults({ rateLimit: { perMinute: 3 } });
 		const remaining: Array<string | null> = [];
 		for (let index = 0; index < 3; index++) {
@@ -59,9 +61,8 @@ describe('rate limit', () => {
 		expect(limited.status).toBe(429);
 		expect(limited.body).toMatchObject({ success: false, error: { code: 429, message: 'Too Many Requests' } });
 		const retryAfter = Number(limited.headers.get('retry-after'));
-		expect(retryAfter).toBeGreaterThanOrEqual(1);
-		expect(retryAfter).toBeLessThanOrEqual(60);
-		expect(Math.abs(retryAfter - (60 - (new Date().getSeconds())))).toBeLessThanOrEqual(2);
+		// the seconds left until the next minute starts
+		expect(retryAfter).toBe(50);
 		expect(limited.headers.get('x-ratelimit-limit')).toBe('3');
 		expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
 		// the gateway key has its own window
@@ -73,7 +74,7 @@ describe('rate limit', () => {
 	});
 
 	it('headers: false leaves out the X-RateLimit headers, still limits and still sends Retry-After', async () => {
-		await awayFromMinuteBoundary();
+		freezeDateInMinute(10);
 		const set = await admin(base, 'POST', '/faults', { rateLimit: { perMinute: 2, headers: false } });
 		expect(set.body.rateLimit).toEqual({ perMinute: 2, headers: false });
 		const first = await siteFlow(base, 'GET', '/api/account');
@@ -85,7 +86,7 @@ describe('rate limit', () => {
 		expect(limited.status).toBe(429);
 		expect(limited.headers.get('x-ratelimit-limit')).toBeNull();
 		expect(limited.headers.get('x-ratelimit-remaining')).toBeNull();
-		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		expect(limited.headers.get('retry-after')).toBe('50');
 		// given without headers, the limit announces itself again
 		const again = await admin(base, 'POST', '/faults', { rateLimit: { perMinute: 100 } });
 		expect(again.body.rateLimit).toEqual({ perMinute: 100, headers: true });
@@ -176,23 +177,27 @@ describe('dropAfterProcessing', () => {
 	});
 });
 
-/**
- * A request the client gave up on is still answered, and logged, once its delay is over. Waiting for
- * that keeps its entry out of the next test's counts, however loaded the machine is.
- */
-async function untilLogged(requests: number): Promise<void> {
-	while (sandbox.stats().requests < requests) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 describe('slow', () => {
-	it('delays the next answers so a client timeout fires', async () => {
+	afterEach(() => jest.useRealTimers());
+
+	it('holds the next answer for its ms, so a client gives up first; the answer after it is not held', async () => {
+		useFakeTimers();
 		sandbox.setFaults({ slow: { count: 1, ms: 600 } });
-		await expect(siteFlow(base, 'GET', '/api/account', { signal: AbortSignal.timeout(200) })).rejects.toThrow();
-		const started = Date.now();
-		expect((await siteFlow(base, 'GET', '/api/account')).status).toBe(200);
-		expect(Date.now() - started).toBeLessThan(300);
+		const client = new AbortController();
+		const first = siteFlow(base, 'GET', '/api/account', { signal: client.signal });
+		await settle(() => sandbox.stats().delaying === 1);
+		client.abort();
+		await expect(first).rejects.toThrow();
 		expect(sandbox.faults().slow?.count).toBe(0);
-		await untilLogged(2);
+		// answered with no timer moved
+		expect((await siteFlow(base, 'GET', '/api/account')).status).toBe(200);
+		jest.advanceTimersByTime(600);
+		// the request given up on is still answered, and logged, once its delay is over
+		await settle(() => sandbox.stats().requests === 2);
+		expect(sandbox.requests(10).map((entry) => [entry.status, entry.delayMs])).toEqual([
+			[200, 0],
+			[200, 600],
+		]);
 	});
 });
 
@@ -256,13 +261,24 @@ describe('faults on upload PUTs', () => {
 		expect(sandbox.requests(1)[0]).toMatchObject({ status: 200, dropped: true });
 	});
 
-	it('slow delays the answer to a PUT so a client timeout fires', async () => {
+	it('slow holds the answer to a PUT so a client gives up first', async () => {
 		const urls = await uploadUrl();
-		sandbox.setFaults({ slow: { count: 1, ms: 600, match: UPLOADS } });
-		await expect(put(urls.uploadUrl, 'x', AbortSignal.timeout(200))).rejects.toThrow();
-		expect(sandbox.faults().slow?.count).toBe(0);
-		expect((await put(urls.uploadUrl, 'x')).status).toBe(200);
-		await untilLogged(3);
+		useFakeTimers();
+		try {
+			sandbox.setFaults({ slow: { count: 1, ms: 600, match: UPLOADS } });
+			const client = new AbortController();
+			const first = put(urls.uploadUrl, 'x', client.signal);
+			await settle(() => sandbox.stats().delaying === 1);
+			client.abort();
+			await expect(first).rejects.toThrow();
+			expect(sandbox.faults().slow?.count).toBe(0);
+			// answered with no timer moved
+			expect((await put(urls.uploadUrl, 'x')).status).toBe(200);
+			jest.advanceTimersByTime(600);
+			await settle(() => sandbox.stats().requests === 3);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('counts the faults injected into uploads', async () => {
@@ -277,16 +293,17 @@ describe('faults on upload PUTs', () => {
 describe('fault admin', () => {
 	it('merges knobs, shows them, clears them back to the configured rate limit', async () => {
 		await admin(base, 'POST', '/faults', { latencyMs: 5 });
-		await admin(base, 'POST', '/faults', { slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 } });
+		await admin(base, 'POST', '/faults', { slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10 }, gzipDownload: { count: 3 } });
 		const shown = await admin(base, 'GET', '/faults');
-		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null });
+		expect(shown.body).toMatchObject({ latencyMs: 5, slow: { count: 2, ms: 10 }, rateLimit: { perMinute: 10, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, gzipDownload: { count: 3 } });
 		expect((await admin(base, 'POST', '/faults', { latencyMs: -1 })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 200 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 429, retryAfterSeconds: -1 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { failNext: { status: 503, retryAfterSeconds: 5 } })).status).toBe(400);
 		expect((await admin(base, 'POST', '/faults', { dropBeforeProcessing: 'yes' })).status).toBe(400);
+		expect((await admin(base, 'POST', '/faults', { gzipDownload: 'yes' })).status).toBe(400);
 		const cleared = await admin(base, 'DELETE', '/faults');
-		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null });
+		expect(cleared.body).toEqual({ latencyMs: 0, rateLimit: { perMinute: 3000, headers: true }, failNext: null, dropBeforeProcessing: null, dropAfterProcessing: null, slow: null, breakDownload: null, gzipDownload: null });
 	});
 
 	it('counts requests by status and minute', async () => {
@@ -300,7 +317,7 @@ describe('fault admin', () => {
 		} finally {
 			await own.close();
 		}
-		expect(stats).toMatchObject({ requests: 2, byStatus: { 200: 1, 401: 1 }, throttled: 0, faultsInjected: 0 });
+		expect(stats).toMatchObject({ requests: 2, byStatus: { 200: 1, 401: 1 }, throttled: 0, faultsInjected: 0, delaying: 0 });
 		expect(stats.perMinute.at(-1)).toMatchObject({ minute: expect.stringMatching(/:00\.000Z$/), requests: 2 });
 	});
 });

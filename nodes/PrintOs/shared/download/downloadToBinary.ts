@@ -5,7 +5,8 @@
  * header ever reaches a third party, the same reason uploads go through `../upload/presignedPut.ts`.
  * The response stream goes straight into `prepareBinaryData`: in n8n's filesystem binary mode the
  * bytes travel to disk without being held in memory. A body that ends short of its Content-Length
- * fails the item, so a download broken off midway never becomes a binary.
+ * fails the item, so a download broken off midway never becomes a binary. A gzip-, deflate- or
+ * br-encoded answer is stored decoded: the file itself, as a browser would save it.
  */
 import type { IBinaryData, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -115,6 +116,18 @@ async function fetchUnsigned(
 	});
 }
 
+/**
+ * Whether the body is the HTTP message itself, so that its Content-Length counts the bytes stored.
+ * n8n's request helper decodes a gzip, deflate or br Content-Encoding as it reads (n8n offers no way
+ * to turn that off), drops that header and hands over the decoder's stream, whose bytes the
+ * Content-Length did not count; n8n 2 hands over a wrapper for every body. Where the body is not the
+ * message, the stream itself guards completeness while it is read: Node fails a message cut short of
+ * its Content-Length, and a decoder fails a cut-off encoding.
+ */
+function isUndecodedMessage(body: ResponseStream): boolean {
+	return Array.isArray((body as { rawHeaders?: unknown }).rawHeaders);
+}
+
 async function storedSize(context: IExecuteFunctions, binary: IBinaryData): Promise<number> {
 	if (binary.id) return Number((await context.helpers.getBinaryMetadata(binary.id)).fileSize);
 	return Buffer.from(binary.data, 'base64').length;
@@ -157,7 +170,7 @@ export async function downloadToBinary(
 			itemIndex: target.itemIndex,
 		});
 	}
-	if (Number.isFinite(expected) && headerValue(response.headers, 'content-length') !== undefined) {
+	if (Number.isFinite(expected) && headerValue(response.headers, 'content-length') !== undefined && isUndecodedMessage(response.body)) {
 		const size = await storedSize(context, binary);
 		if (size !== expected) {
 			throw new NodeApiError(context.getNode(), { message: 'short download' } as JsonObject, {

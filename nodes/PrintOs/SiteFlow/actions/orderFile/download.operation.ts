@@ -1,7 +1,7 @@
 /**
  * Order File: Download. The order (a documented call) lists its files; each is streamed into n8n's
  * binary data through `shared/download/downloadToBinary.ts`, one output item per file, with the
- * component (and item) it belongs to.
+ * component (and item) it belongs to. An order without a file of the chosen kind fails its item.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -18,6 +18,11 @@ import { requiredText } from '../../../shared/node/parameters';
 
 const OPERATION = 'Order File: Download';
 
+const FILE_TYPE_OPTIONS = [
+	{ name: 'All Files of the Order', value: 'all' },
+	{ name: 'Artwork Only', value: 'artwork' },
+];
+
 export const description: INodeProperties[] = [
 	...unconfirmedPathNotice(SITE_FLOW_ENDPOINTS.fileDownload),
 	orderLocator('The order whose files to download'),
@@ -25,11 +30,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Files',
 		name: 'fileTypes',
 		type: 'options',
-		options: [
-			{ name: 'All Files of the Order', value: 'all' },
-			{ name: 'Artwork Only', value: 'artwork' },
-		],
+		options: FILE_TYPE_OPTIONS,
 		default: 'all',
+		description: 'An order without a file of this kind fails its item (to the error output with On Error: Continue)',
 	},
 	binaryOutputProperty,
 ];
@@ -72,7 +75,19 @@ export async function execute(this: IExecuteFunctions, client: PrintOsClient, it
 	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data');
 	const order = await getOrderById(client, orderId, itemIndex);
 	const components = componentsOf(order);
-	const files = asList(order.files).filter((file) => fileTypes === 'all' || (file.type ?? 'artwork') === 'artwork');
+	const listed = asList(order.files);
+	const files = listed.filter((file) => fileTypes === 'all' || (file.type ?? 'artwork') === 'artwork');
+	if (files.length === 0) {
+		// an item that yields nothing would vanish from the run without a trace, so it fails instead
+		const filter = FILE_TYPE_OPTIONS.find((option) => option.value === fileTypes)?.name ?? fileTypes;
+		throw new NodeOperationError(this.getNode(), `Order ${String(order._id ?? orderId)} has no file to download with Files "${filter}" [item ${itemIndex}]`, {
+			itemIndex,
+			description:
+				listed.length === 0
+					? 'Site Flow lists no files for this order.'
+					: `Site Flow lists ${listed.length} file(s) for this order, none of them artwork. Choose "All Files of the Order" to download them.`,
+		});
+	}
 
 	const output: INodeExecutionData[] = [];
 	// One file at a time: each is a stream to disk, and the node's items already run in parallel
