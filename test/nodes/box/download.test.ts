@@ -108,6 +108,7 @@ it('fails the item when a gzip-encoded download breaks off midway', async () => 
 	box.sandbox.setFaults({ gzipDownload: { count: 1 }, breakDownload: { count: 1, afterBytes: 100_000 } });
 	const result = await download(fileId);
 	expect(result.error?.message).toMatch(/^The download broke off during File: Download/);
+	expect(result.error?.description).toContain('The item gets no partial file; run the operation again.');
 	expect(result.items).toHaveLength(0);
 	expect(downloads().at(-1)?.download).toMatchObject({ encoding: 'gzip', broken: true, bytesSent: 100_000 });
 });

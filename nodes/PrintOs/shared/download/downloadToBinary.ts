@@ -166,7 +166,7 @@ export async function downloadToBinary(
 		throw new NodeApiError(context.getNode(), { message: describeNetworkFailure(networkReason(error)) } as JsonObject, {
 			// n8n would replace a message naming a socket error code with a generic one
 			message: `The download broke off during ${target.operation}: the connection closed before the whole file arrived`,
-			description: `${describeNetworkFailure(networkReason(error))}. No binary was kept; run the operation again.`,
+			description: `${describeNetworkFailure(networkReason(error))}. The item gets no partial file; run the operation again.`,
 			itemIndex: target.itemIndex,
 		});
 	}
@@ -175,7 +175,7 @@ export async function downloadToBinary(
 		if (size !== expected) {
 			throw new NodeApiError(context.getNode(), { message: 'short download' } as JsonObject, {
 				message: `The download broke off during ${target.operation}: ${size} of ${expected} bytes arrived`,
-				description: 'No binary was kept; run the operation again.',
+				description: 'The item gets no partial file; run the operation again.',
 				itemIndex: target.itemIndex,
 			});
 		}
