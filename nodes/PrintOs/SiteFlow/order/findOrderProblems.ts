@@ -21,7 +21,8 @@ function isFilledString(value: unknown): boolean {
 }
 
 function isFilledId(value: unknown): boolean {
-	return isFilledString(value) || (typeof value === 'number' && Number.isFinite(value));
+	// Number.isFinite is false for anything that is not a number
+	return isFilledString(value) || Number.isFinite(value);
 }
 
 /** The samples send `true` or `"true"` (docs/printos-api.md#order-checks). */
@@ -155,7 +156,8 @@ function checkItem(list: ProblemList, item: unknown, path: string, shipmentCount
 /** Absent (undefined or null) means 1; given, it must be a whole number of at least 1. */
 function checkOptionalQuantity(list: ProblemList, quantity: unknown, path: string) {
 	if (quantity === undefined || quantity === null) return;
-	const number = typeof quantity === 'string' && quantity.trim() !== '' ? Number(quantity) : quantity;
+	// a number given as text ("3") counts; blank text reads as 0 and is refused like any other
+	const number = typeof quantity === 'string' ? Number(quantity) : quantity;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
 		list.add(path, `must be a whole number of at least 1 when given (leave it out for 1), not ${JSON.stringify(quantity)}`);
 	}
