@@ -50,6 +50,17 @@ function mergeInto(target: MutationReport | undefined, scoped: MutationReport): 
 	};
 }
 
+/**
+ * The committed report names no folder of this machine: stack traces carry absolute paths, of the
+ * checkout and of the folder node_modules really lives in (a worktree may link another checkout's).
+ */
+function withoutMachinePaths(json: string): string {
+	const roots = new Set([repoRoot, path.dirname(fs.realpathSync(path.join(repoRoot, 'node_modules')))]);
+	let text = json;
+	for (const root of roots) text = text.split(`"projectRoot":"${root}"`).join('"projectRoot":"."').split(`${root}/`).join('');
+	return text;
+}
+
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
@@ -106,9 +117,7 @@ async function main(): Promise<void> {
 	if (files.length) {
 		const scoped = readReport(SCOPED_REPORT);
 		if (!scoped) throw new Error(`Stryker wrote no report to ${SCOPED_REPORT}`);
-		// The committed report names no folder of this machine (stack traces carry absolute paths)
-		const merged = JSON.stringify(mergeInto(readReport(REPORT), scoped)).split(`${repoRoot}/`).join('').split(`"projectRoot":"${repoRoot}"`).join('"projectRoot":"."');
-		fs.writeFileSync(REPORT, `${merged}\n`);
+		fs.writeFileSync(REPORT, `${withoutMachinePaths(JSON.stringify(mergeInto(readReport(REPORT), scoped)))}\n`);
 		fs.rmSync(SCOPED_REPORT);
 	}
 	const merged = readReport(REPORT);
