@@ -19,6 +19,8 @@ export interface RecordedRequest {
 	url: string;
 	headers: IncomingHttpHeaders;
 	body: string;
+	/** The body's bytes as received. */
+	bytes: Buffer;
 }
 
 export interface ScriptedServer {
@@ -51,6 +53,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
 				url: req.url ?? '/',
 				headers: req.headers,
 				body: Buffer.concat(chunks).toString('utf8'),
+				bytes: Buffer.concat(chunks),
 			};
 			state.requests.push(recorded);
 			inFlight++;
