@@ -104,9 +104,7 @@ export interface PrintOsResponse<T = unknown> {
 }
 
 /** A request that may have been processed although no answer arrived (a POST that lost its connection). */
-export class PrintOsOutcomeUnknownError extends NodeApiError {
-	readonly outcomeUnknown = true;
-}
+export class PrintOsOutcomeUnknownError extends NodeApiError {}
 
 function isRefusedAsAlreadyDone(refusal: RepeatRefusal | undefined, response: FullResponse): boolean {
 	if (!refusal || response.statusCode !== refusal.status) return false;
