@@ -141,7 +141,7 @@ function redirectRefused(node: INode, status: number, location: string | undefin
 function announcedLimits(response: FullResponse, sentAt: number) {
 	const number = (name: string) => {
 		const value = headerValue(response.headers, name);
-		return value === undefined || value === '' ? undefined : Number(value);
+		return value ? Number(value) : undefined;
 	};
 	return { limit: number('x-ratelimit-limit'), remaining: number('x-ratelimit-remaining'), sentAt };
 }
