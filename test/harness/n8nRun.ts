@@ -163,6 +163,8 @@ export interface RunNodeOptions {
 	onError?: INode['onError'];
 	typeVersion?: number;
 	mode?: WorkflowExecuteMode;
+	/** Called once the execution runs, with its `cancel` (what the editor's Stop button calls). */
+	onStarted?: (execution: { cancel(): void }) => void;
 }
 
 export interface RunNodeResult {
@@ -275,7 +277,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	options.onStarted?.(running);
+	await running;
 	const run = await finished.promise;
 	pendingInputs.delete(workflowId);
 

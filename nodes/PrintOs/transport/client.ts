@@ -104,9 +104,7 @@ export interface PrintOsResponse<T = unknown> {
 }
 
 /** A request that may have been processed although no answer arrived (a POST that lost its connection). */
-export class PrintOsOutcomeUnknownError extends NodeApiError {
-	readonly outcomeUnknown = true;
-}
+export class PrintOsOutcomeUnknownError extends NodeApiError {}
 
 function isRefusedAsAlreadyDone(refusal: RepeatRefusal | undefined, response: FullResponse): boolean {
 	if (!refusal || response.statusCode !== refusal.status) return false;
@@ -143,7 +141,7 @@ function redirectRefused(node: INode, status: number, location: string | undefin
 function announcedLimits(response: FullResponse, sentAt: number) {
 	const number = (name: string) => {
 		const value = headerValue(response.headers, name);
-		return value === undefined || value === '' ? undefined : Number(value);
+		return value ? Number(value) : undefined;
 	};
 	return { limit: number('x-ratelimit-limit'), remaining: number('x-ratelimit-remaining'), sentAt };
 }
