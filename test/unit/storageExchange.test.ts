@@ -82,4 +82,14 @@ describe('a storage request that threw', () => {
 		expect(error.description).toBe('GET http://storage.test/_downloads/abc');
 		expect(error.context.itemIndex).toBe(3);
 	});
+
+	it('keeps its own words where n8n has stock ones for the error code (ECONNREFUSED, ECONNRESET)', () => {
+		for (const code of ['ECONNREFUSED', 'ECONNRESET']) {
+			const failed = Object.assign(new Error(`connect ${code} 10.0.0.1:443`), { code });
+			const result = storageRequestFailed(download, failed, (failure) => `Could not download the file during File: Download: ${failure}`);
+			if (result.done) throw new Error('a network failure is not an answer');
+			const error = result.giveUp({ count: 2, elapsedMs: 0 }) as NodeApiError;
+			expect(error.message).toBe(`Could not download the file during File: Download: connect ${code} 10.0.0.1:443`);
+		}
+	});
 });

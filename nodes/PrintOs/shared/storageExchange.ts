@@ -14,6 +14,7 @@ import {
 	networkReason,
 	type FullResponse,
 } from '../transport/httpExchange';
+import { withOwnMessage } from '../transport/apiError';
 import type { AttemptResult } from '../transport/retryLoop';
 
 export interface StorageExchange {
@@ -46,12 +47,15 @@ export function storageRequestFailed(
 	return {
 		done: false,
 		outcome: { kind: 'networkError' },
-		giveUp: () =>
-			new NodeApiError(exchange.node, { message: failure } as JsonObject, {
-				message: unreachable(failure),
+		giveUp: () => {
+			const message = unreachable(failure);
+			const error = new NodeApiError(exchange.node, { message: failure } as JsonObject, {
+				message,
 				description: `${exchange.method} ${exchange.where}`,
 				itemIndex: exchange.itemIndex,
-			}),
+			});
+			return withOwnMessage(error, message);
+		},
 	};
 }
 
