@@ -99,20 +99,9 @@ function queryOf(req: PostbackRequest): IDataObject {
 	return Object.fromEntries(new URLSearchParams(url.slice(question + 1))) as IDataObject;
 }
 
-function isBlank(buffer: Buffer): boolean {
-	for (let index = 0; index < buffer.length; index++) {
-		const byte = buffer[index];
-		if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
-	}
-	return true;
-}
-
-function firstNonBlank(buffer: Buffer): number {
-	for (let index = 0; index < buffer.length; index++) {
-		const byte = buffer[index];
-		if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return byte;
-	}
-	return -1;
+/** The first byte that is not a space, tab or line break; undefined for a blank body. */
+function firstNonBlank(buffer: Buffer): number | undefined {
+	return buffer.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -151,15 +140,15 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	// n8n reads the raw body only to parse it, so a body read before us was parsed already
 	const parsedByN8n = Buffer.isBuffer(req.rawBody);
 	const raw = await readRawBody(req);
-	if (raw === undefined || isBlank(raw)) {
+	if (raw === undefined || firstNonBlank(raw) === undefined) {
 		return { kind: 'empty', body: {}, fields: {}, text: undefined, contentType };
 	}
 
 	if (isJsonContentType(contentType)) {
 		if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 		let parsed: unknown;
-		if (parsedByN8n && contentType === 'application/json' && typeof req.body === 'object' && req.body !== null) {
-			// parse once: reuse what n8n's body parser produced for application/json
+		if (parsedByN8n && req.body !== undefined) {
+			// parse once: reuse what n8n's body parser produced (it parses application/json)
 			parsed = req.body;
 		} else {
 			try {
