@@ -5,7 +5,8 @@
  * - JSON content types (`application/json`, `text/json`, `*+json`) are parsed once. When n8n has
  *   already parsed the body (`req.body` next to `req.rawBody`), that result is used.
  * - Form bodies become objects; every other body (XML, HTML, text) stays the raw text.
- * - A body without a content type is parsed as JSON when it looks like JSON, else kept as text.
+ * - A body without a content type is parsed as JSON when it looks like JSON (a leading byte order
+ *   mark ignored), else kept as text.
  * - GET postbacks carry their fields in the query string.
  * - JSON nested deeper than MAX_JSON_DEPTH gives kind `tooDeep` (answered 400, see jsonDepth.ts).
  *
@@ -33,7 +34,6 @@ export interface PostbackRequest extends AsyncIterable<unknown> {
 	body?: unknown;
 	query?: unknown;
 	readableEnded?: boolean;
-	complete?: boolean;
 }
 
 export type BodyKind = 'json' | 'form' | 'text' | 'query' | 'empty' | 'invalidJson' | 'tooDeep';
@@ -80,7 +80,8 @@ export async function readRawBody(req: PostbackRequest): Promise<Buffer | undefi
 		await req.readRawBody();
 		return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 	}
-	if (req.readableEnded || req.complete) return undefined;
+	// consumed by someone else; `complete` would only say the body has arrived, maybe still unread
+	if (req.readableEnded) return undefined;
 	const chunks: Uint8Array[] = [];
 	for await (const chunk of req) chunks.push(chunk as Uint8Array);
 	return Buffer.concat(chunks);
@@ -98,22 +99,16 @@ function queryOf(req: PostbackRequest): IDataObject {
 	return Object.fromEntries(new URLSearchParams(url.slice(question + 1))) as IDataObject;
 }
 
-function isBlank(buffer: Buffer): boolean {
-	for (let index = 0; index < buffer.length; index++) {
-		const byte = buffer[index];
-		if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
-	}
-	return true;
+/** The first byte that is not a space, tab or line break; undefined for a blank body. */
+function firstNonBlank(buffer: Buffer): number | undefined {
+	return buffer.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
 }
 
-function firstNonBlank(buffer: Buffer): number {
-	for (let index = 0; index < buffer.length; index++) {
-		const byte = buffer[index];
-		if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09 && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) {
-			return byte;
-		}
-	}
-	return -1;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** JSON.parse refuses a byte order mark, which some senders put before a body without a content type. */
+function withoutBom(buffer: Buffer): Buffer {
+	return buffer.subarray(0, 3).equals(UTF8_BOM) ? buffer.subarray(3) : buffer;
 }
 
 function jsonPayload(value: unknown, contentType: string): Payload {
@@ -145,23 +140,25 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	// n8n reads the raw body only to parse it, so a body read before us was parsed already
 	const parsedByN8n = Buffer.isBuffer(req.rawBody);
 	const raw = await readRawBody(req);
-	if (raw === undefined || raw.length === 0 || isBlank(raw)) {
+	if (raw === undefined || firstNonBlank(raw) === undefined) {
 		return { kind: 'empty', body: {}, fields: {}, text: undefined, contentType };
 	}
 
 	if (isJsonContentType(contentType)) {
-		if (jsonTextTooDeep(raw) || (parsedByN8n && valueTooDeep(req.body))) return tooDeep(contentType);
-		// parse once: reuse what n8n's body parser produced for application/json
-		if (parsedByN8n && contentType === 'application/json' && typeof req.body === 'object' && req.body !== null) {
-			return jsonPayload(req.body, contentType);
-		}
+		if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 		let parsed: unknown;
-		try {
-			parsed = JSON.parse(raw.toString(charsetOf(req)));
-		} catch (error) {
-			return { kind: 'invalidJson', body: undefined, fields: undefined, text: undefined, contentType, error: (error as Error).message };
+		if (parsedByN8n && req.body !== undefined) {
+			// parse once: reuse what n8n's body parser produced (it parses application/json)
+			parsed = req.body;
+		} else {
+			try {
+				parsed = JSON.parse(raw.toString(charsetOf(req)));
+			} catch (error) {
+				return { kind: 'invalidJson', body: undefined, fields: undefined, text: undefined, contentType, error: (error as Error).message };
+			}
 		}
-		return jsonPayload(parsed, contentType);
+		// the text scan counts bytes: in UTF-16 a character's byte can pass for a quote and hide brackets
+		return valueTooDeep(parsed) ? tooDeep(contentType) : jsonPayload(parsed, contentType);
 	}
 
 	if (contentType === 'application/x-www-form-urlencoded') {
@@ -171,11 +168,12 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 
 	if (contentType === '') {
 		// no content type at all: a JSON-looking body is parsed, anything else stays text
-		const first = firstNonBlank(raw);
+		const json = withoutBom(raw);
+		const first = firstNonBlank(json);
 		if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
-			if (jsonTextTooDeep(raw)) return tooDeep(contentType);
+			if (jsonTextTooDeep(json)) return tooDeep(contentType);
 			try {
-				return jsonPayload(JSON.parse(raw.toString('utf8')), contentType);
+				return jsonPayload(JSON.parse(json.toString('utf8')), contentType);
 			} catch {
 				// not JSON after all: keep the text
 			}
@@ -186,16 +184,8 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	return { kind: 'text', body: text, fields: undefined, text, contentType };
 }
 
-const PATH_CACHE = new Map<string, string[]>();
-
 function pathSegments(path: string): string[] {
-	let segments = PATH_CACHE.get(path);
-	if (segments === undefined) {
-		segments = path.split('.').filter((segment) => segment !== '');
-		if (PATH_CACHE.size > 256) PATH_CACHE.clear();
-		PATH_CACHE.set(path, segments);
-	}
-	return segments;
+	return path.split('.').filter((segment) => segment !== '');
 }
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
