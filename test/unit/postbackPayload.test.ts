@@ -50,6 +50,8 @@ async function n8nParsed(req: ServerRequest) {
 	if (req.contentType === 'application/json') req.body = jsonParse(text);
 	else if (req.contentType === 'application/x-www-form-urlencoded') req.body = parseQueryString(text);
 	else if (req.contentType === 'text/plain') req.body = text;
+	// n8n's body parser leaves an empty object for every type it does not parse
+	if (!req.body) req.body = {};
 }
 
 const bare: Prepare = () => undefined;
@@ -257,6 +259,13 @@ describe('JSON bodies', () => {
 		expect(payload!.kind).toBe('json');
 		expect(payload!.body).toBe(req!.body);
 		expect(payload!.fields).toBe(req!.body);
+	});
+
+	it.each(['text/json', 'application/vnd.oneflow+json'])("parses a %s body that n8n's parser left as an empty object", async (contentType) => {
+		const { req, payload } = await send({ contentType, body: '{"status":"shipped"}', prepare: n8nParsed });
+		expect(req!.body).toEqual({});
+		expect(payload!.kind).toBe('json');
+		expect(payload!.fields).toEqual({ status: 'shipped' });
 	});
 
 	it('parses the raw body when a body object sits there without n8n having read the raw body', async () => {

@@ -111,6 +111,10 @@ function withoutBom(buffer: Buffer): Buffer {
 	return buffer.subarray(0, 3).equals(UTF8_BOM) ? buffer.subarray(3) : buffer;
 }
 
+function isFilledObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+}
+
 function jsonPayload(value: unknown, contentType: string): Payload {
 	return { kind: 'json', body: value, fields: isObject(value) ? value : undefined, text: undefined, contentType };
 }
@@ -147,8 +151,10 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	if (isJsonContentType(contentType)) {
 		if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 		let parsed: unknown;
-		if (parsedByN8n && req.body !== undefined) {
-			// parse once: reuse what n8n's body parser produced (it parses application/json)
+		if (parsedByN8n && contentType === 'application/json' && isFilledObject(req.body)) {
+			// parse once: reuse what n8n's body parser made of application/json. It parses no other
+			// JSON type, and it leaves `{}` for those and for a falsy value (`null`, `0`), so an empty
+			// object is parsed here again.
 			parsed = req.body;
 		} else {
 			try {
