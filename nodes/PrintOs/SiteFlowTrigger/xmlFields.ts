@@ -30,10 +30,15 @@ function isSpace(code: number): boolean {
 function characterReference(entity: string): string | undefined {
 	const hex = entity.startsWith('#x') || entity.startsWith('#X');
 	const digits = entity.slice(hex ? 2 : 1);
-	if (digits === '' || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return undefined;
+	if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return undefined;
 	const code = parseInt(digits, hex ? 16 : 10);
 	// out of Unicode's range: kept as written instead of throwing
 	return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+function referenceValue(entity: string): string | undefined {
+	if (entity.startsWith('#')) return characterReference(entity);
+	return Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, entity) ? NAMED_ENTITIES[entity] : undefined;
 }
 
 /** Decodes the five XML entities and character references in one pass; anything else stays as written. */
@@ -54,12 +59,7 @@ export function decodeXmlText(text: string, work: ScanWork = { steps: 0 }): stri
 			}
 		}
 		work.steps += limit - at;
-		const entity = semicolon === -1 ? '' : text.slice(at + 1, semicolon);
-		const decoded = entity.startsWith('#')
-			? characterReference(entity)
-			: Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, entity)
-				? NAMED_ENTITIES[entity]
-				: undefined;
+		const decoded = semicolon === -1 ? undefined : referenceValue(text.slice(at + 1, semicolon));
 		let next: number;
 		if (decoded !== undefined) {
 			out += decoded;
@@ -81,8 +81,7 @@ export function decodeXmlText(text: string, work: ScanWork = { steps: 0 }): stri
  * before the remembered answer has the same answer, so no stretch of text is searched twice.
  */
 class NextOccurrence {
-	private from = -1;
-	private found = -1;
+	private last: { from: number; found: number } | undefined;
 
 	constructor(
 		private readonly text: string,
@@ -91,17 +90,20 @@ class NextOccurrence {
 	) {}
 
 	at(position: number): number {
-		if (this.from !== -1 && position >= this.from && (this.found === -1 || position <= this.found)) return this.found;
-		this.found = this.text.indexOf(this.needle, position);
-		this.work.steps += (this.found === -1 ? this.text.length : this.found) - position + 1;
-		this.from = position;
-		return this.found;
+		const last = this.last;
+		if (last && position >= last.from && (last.found === -1 || position <= last.found)) return last.found;
+		const found = this.text.indexOf(this.needle, position);
+		this.work.steps += (found === -1 ? this.text.length : found) - position + 1;
+		this.last = { from: position, found };
+		return found;
 	}
 }
 
-/** Whether `text` holds `name` at `at`, ASCII case-insensitively (`lowerName` is lower-case ASCII). */
+/**
+ * Whether `text` holds `name` at `at`, ASCII case-insensitively (`lowerName` is lower-case ASCII).
+ * Past the end of the text `charCodeAt` is NaN, which matches no character.
+ */
 function nameAt(text: string, at: number, lowerName: string, work: ScanWork): boolean {
-	if (at + lowerName.length > text.length) return false;
 	for (let index = 0; index < lowerName.length; index++) {
 		work.steps++;
 		let code = text.charCodeAt(at + index);
@@ -113,7 +115,8 @@ function nameAt(text: string, at: number, lowerName: string, work: ScanWork): bo
 
 function skipSpaces(text: string, at: number, work: ScanWork): number {
 	let index = at;
-	while (index < text.length && isSpace(text.charCodeAt(index))) index++;
+	// past the end of the text `charCodeAt` is NaN, which is no space
+	while (isSpace(text.charCodeAt(index))) index++;
 	work.steps += index - at + 1;
 	return index;
 }
@@ -123,36 +126,25 @@ function skipSpaces(text: string, at: number, work: ScanWork): number {
  * decoded (CDATA kept as written), or undefined when there is none or it is empty.
  */
 export function xmlElementText(fullText: string, name: string, work: ScanWork = { steps: 0 }): string | undefined {
-	const text = fullText.length > MAX_XML_SCAN_CHARS ? fullText.slice(0, MAX_XML_SCAN_CHARS) : fullText;
+	const text = fullText.slice(0, MAX_XML_SCAN_CHARS);
 	const lowerName = name.toLowerCase();
 	const nextGt = new NextOccurrence(text, '>', work);
 	const nextCdataEnd = new NextOccurrence(text, ']]>', work);
 	const nextLt = new NextOccurrence(text, '<', work);
-	// whether a closing tag sits at a position; asked again for openers inside one CDATA section
-	let closingCheckedAt = -1;
-	let closingFound = false;
-	const closingAt = (at: number): boolean => {
-		if (at === closingCheckedAt) return closingFound;
-		closingCheckedAt = at;
-		closingFound =
-			text.charCodeAt(at) === 0x3c &&
-			text.charCodeAt(at + 1) === 0x2f &&
-			nameAt(text, at + 2, lowerName, work) &&
-			text.charCodeAt(skipSpaces(text, at + 2 + lowerName.length, work)) === 0x3e;
-		return closingFound;
-	};
+	// whether a closing tag sits at a position
+	const closingAt = (at: number): boolean =>
+		text.charCodeAt(at) === 0x3c &&
+		text.charCodeAt(at + 1) === 0x2f &&
+		nameAt(text, at + 2, lowerName, work) &&
+		text.charCodeAt(skipSpaces(text, at + 2 + lowerName.length, work)) === 0x3e;
 	// openers inside one CDATA section share its end: the spaces after it are skipped once
-	let closingAfterFrom = -1;
-	let closingAfterFound = false;
+	let lastClosingAfter: { at: number; found: boolean } | undefined;
 	const closingAfter = (at: number): boolean => {
-		if (at !== closingAfterFrom) {
-			closingAfterFrom = at;
-			closingAfterFound = closingAt(skipSpaces(text, at, work));
-		}
-		return closingAfterFound;
+		if (lastClosingAfter?.at !== at) lastClosingAfter = { at, found: closingAt(skipSpaces(text, at, work)) };
+		return lastClosingAfter.found;
 	};
 	// what follows an opener's `>` decides the match alone: an opener ending at the same `>` fails the same way
-	let failedAfterGt = -1;
+	let failedAfterGt: number | undefined;
 
 	let from = 0;
 	for (;;) {
@@ -179,8 +171,8 @@ export function xmlElementText(fullText: string, name: string, work: ScanWork = 
 				return value === '' ? undefined : value;
 			}
 		} else {
+			// -1 when no `<` is left: no closing tag there, and no later opener can be closed either
 			const end = nextLt.at(contentStart);
-			if (end === -1) return undefined;
 			if (closingAt(end)) {
 				const raw = text.slice(gt + 1, end);
 				work.steps += raw.length;
