@@ -42,17 +42,23 @@ function n8nReader(req: ServerRequest) {
 	};
 }
 
-/** n8n's webhook body parsing before the node runs (JSON, form and text; the other types are left to the node). */
-async function n8nParsed(req: ServerRequest) {
-	n8nReader(req);
-	await req.readRawBody!();
-	const text = req.rawBody!.toString(req.encoding as BufferEncoding);
-	if (req.contentType === 'application/json') req.body = jsonParse(text);
-	else if (req.contentType === 'application/x-www-form-urlencoded') req.body = parseQueryString(text);
-	else if (req.contentType === 'text/plain') req.body = text;
-	// n8n's body parser leaves an empty object for every type it does not parse
-	if (!req.body) req.body = {};
+/**
+ * n8n's webhook body parsing before the node runs (`parseBody`: JSON, form and text; other types are
+ * left to the node, with `req.body` unset). n8n 2 drops a leading byte order mark first; n8n 1 does not.
+ */
+function n8nParsedAs(version: 1 | 2): Prepare {
+	return async (req) => {
+		n8nReader(req);
+		await req.readRawBody!();
+		const decoded = req.rawBody!.toString(req.encoding as BufferEncoding);
+		const text = version === 2 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+		if (req.contentType === 'application/json') req.body = jsonParse(text);
+		else if (req.contentType === 'application/x-www-form-urlencoded') req.body = parseQueryString(text);
+		else if (req.contentType === 'text/plain') req.body = text;
+	};
 }
+
+const n8nParsed = n8nParsedAs(1);
 
 const bare: Prepare = () => undefined;
 
@@ -261,9 +267,9 @@ describe('JSON bodies', () => {
 		expect(payload!.fields).toBe(req!.body);
 	});
 
-	it.each(['text/json', 'application/vnd.oneflow+json'])("parses a %s body that n8n's parser left as an empty object", async (contentType) => {
-		const { req, payload } = await send({ contentType, body: '{"status":"shipped"}', prepare: n8nParsed });
-		expect(req!.body).toEqual({});
+	it.each(['text/json', 'application/vnd.oneflow+json'])("parses a %s body, which n8n's parser leaves to the node", async (contentType) => {
+		const { req, payload } = await send({ contentType, body: '{"status":"shipped"}', prepare: n8nParsedAs(2) });
+		expect(req!.body).toBeUndefined();
 		expect(payload!.kind).toBe('json');
 		expect(payload!.fields).toEqual({ status: 'shipped' });
 	});
@@ -367,6 +373,38 @@ describe('text bodies (XML, HTML, plain text)', () => {
 	it('are decoded in the charset the content type names', async () => {
 		const payload = await payloadOf({ contentType: 'text/plain; charset=latin1', body: Buffer.from('Poste Fran\u00e7aise', 'latin1') });
 		expect(payload.text).toBe('Poste Française');
+	});
+});
+
+describe('a leading byte order mark', () => {
+	const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+	const withBom = (text: string) => Buffer.concat([bom, Buffer.from(text)]);
+
+	it.each([
+		['application/json, read by the node (trigger version 1)', 'application/json', n8nReader],
+		['application/json, parsed by n8n 2 (trigger version 2)', 'application/json', n8nParsedAs(2)],
+		['text/json', 'text/json', bare],
+		['application/vnd.oneflow+json', 'application/vnd.oneflow+json', n8nParsedAs(2)],
+	] as Array<[string, string, Prepare]>)('is dropped before JSON is parsed: %s', async (_label, contentType, prepare) => {
+		const payload = await payloadOf({ contentType, body: withBom('{"event":"Order Received","orderId":"o1"}'), prepare });
+		expect(payload).toMatchObject({ kind: 'json', fields: { event: 'Order Received', orderId: 'o1' } });
+	});
+
+	it('is dropped before an empty object or list is parsed again after n8n 2', async () => {
+		expect(await payloadOf({ contentType: 'application/json', body: withBom('{}'), prepare: n8nParsedAs(2) })).toMatchObject({ kind: 'json', body: {} });
+		expect(await payloadOf({ contentType: 'application/json', body: withBom('[]'), prepare: n8nParsedAs(2) })).toMatchObject({ kind: 'json', body: [] });
+	});
+
+	it('is dropped from a form, so its first field keeps its name', async () => {
+		expect(await payloadOf({ contentType: 'application/x-www-form-urlencoded', body: withBom('event=Order%20Received&orderId=o1') })).toMatchObject({
+			kind: 'form',
+			fields: { event: 'Order Received', orderId: 'o1' },
+		});
+	});
+
+	it('is dropped in UTF-16 too', async () => {
+		const payload = await payloadOf({ contentType: 'application/json; charset=utf-16le', body: Buffer.from('\ufeff{"event":"Order Received"}', 'utf16le') });
+		expect(payload).toMatchObject({ kind: 'json', fields: { event: 'Order Received' } });
 	});
 });
 

@@ -104,16 +104,20 @@ function firstNonBlank(buffer: Buffer): number | undefined {
 	return buffer.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** JSON.parse refuses a byte order mark, which some senders put before a body without a content type. */
-function withoutBom(buffer: Buffer): Buffer {
-	return buffer.subarray(0, 3).equals(UTF8_BOM) ? buffer.subarray(3) : buffer;
+/**
+ * The body as text without a leading byte order mark, which some senders write and which JSON.parse
+ * and a form's first field name would keep; n8n 2 drops it the same way before its own parse.
+ */
+function decodedWithoutBom(raw: Buffer, charset: BufferEncoding): string {
+	const text = raw.toString(charset);
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function isFilledObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
 }
+
+const STARTS_LIKE_JSON = /^[ \t\r\n]*[[{]/;
 
 function jsonPayload(value: unknown, contentType: string): Payload {
 	return { kind: 'json', body: value, fields: isObject(value) ? value : undefined, text: undefined, contentType };
@@ -152,13 +156,12 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 		if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 		let parsed: unknown;
 		if (parsedByN8n && contentType === 'application/json' && isFilledObject(req.body)) {
-			// parse once: reuse what n8n's body parser made of application/json. It parses no other
-			// JSON type, and it leaves `{}` for those and for a falsy value (`null`, `0`), so an empty
-			// object is parsed here again.
+			// parse once: reuse what n8n's body parser made of application/json (it parses no other JSON
+			// type). An empty or absent result is parsed again, which gives the same value.
 			parsed = req.body;
 		} else {
 			try {
-				parsed = JSON.parse(raw.toString(charsetOf(req)));
+				parsed = JSON.parse(decodedWithoutBom(raw, charsetOf(req)));
 			} catch (error) {
 				return { kind: 'invalidJson', body: undefined, fields: undefined, text: undefined, contentType, error: (error as Error).message };
 			}
@@ -168,18 +171,17 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	}
 
 	if (contentType === 'application/x-www-form-urlencoded') {
-		const form = Object.fromEntries(new URLSearchParams(raw.toString(charsetOf(req)))) as IDataObject;
+		const form = Object.fromEntries(new URLSearchParams(decodedWithoutBom(raw, charsetOf(req)))) as IDataObject;
 		return { kind: 'form', body: form, fields: form, text: undefined, contentType };
 	}
 
 	if (contentType === '') {
 		// no content type at all: a JSON-looking body is parsed, anything else stays text
-		const json = withoutBom(raw);
-		const first = firstNonBlank(json);
-		if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
-			if (jsonTextTooDeep(json)) return tooDeep(contentType);
+		const json = decodedWithoutBom(raw, 'utf8');
+		if (STARTS_LIKE_JSON.test(json)) {
+			if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 			try {
-				return jsonPayload(JSON.parse(json.toString('utf8')), contentType);
+				return jsonPayload(JSON.parse(json), contentType);
 			} catch {
 				// not JSON after all: keep the text
 			}

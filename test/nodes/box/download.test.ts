@@ -90,7 +90,7 @@ it('downloads a chosen revision by number or version _id, each with its own name
 	expect(currentHash.sha256).not.toBe(generatedSha256(70_000, 'photo-seed'));
 });
 
-it('keeps the file itself when storage answers gzip-encoded: the decoded bytes, checked against their own size', async () => {
+it('keeps the file itself when storage answers gzip-encoded: the stored binary has the original file\'s bytes and size', async () => {
 	const size = 300_000;
 	const fileId = await addByUrl(generatedUrl(box.sandbox.url, size, 'encoded', 'encoded.pdf'), 'encoded.pdf');
 	box.sandbox.setFaults({ gzipDownload: { count: 1 } });
