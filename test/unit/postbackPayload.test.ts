@@ -275,12 +275,27 @@ describe('JSON bodies', () => {
 	});
 
 	it('parses the raw body when a body object sits there without n8n having read the raw body', async () => {
+		for (const stale of [{}, { status: 'stale' }]) {
+			const payload = await payloadOf({
+				contentType: 'application/json',
+				body: '{"status":"printed"}',
+				prepare: (req) => {
+					n8nReader(req);
+					req.body = stale;
+				},
+			});
+			expect(payload.fields).toEqual({ status: 'printed' });
+		}
+	});
+
+	it('reuses only what n8n made of application/json: another JSON type is parsed from the raw body', async () => {
 		const payload = await payloadOf({
-			contentType: 'application/json',
+			contentType: 'text/json',
 			body: '{"status":"printed"}',
-			prepare: (req) => {
+			prepare: async (req) => {
 				n8nReader(req);
-				req.body = {};
+				await req.readRawBody!();
+				req.body = { status: 'set by someone else' };
 			},
 		});
 		expect(payload.fields).toEqual({ status: 'printed' });
