@@ -3,13 +3,15 @@
  * which URLs it signs and which it refuses before anything is sent (README, "Where the credentials
  * sign"), what the signed request options carry (the documented headers, no redirects, exactly the
  * signed URL), and that no refusal repeats a secret. Each signature is recomputed here from the
- * documented string to sign (docs/printos-api.md#signing), not with the package's signing code.
+ * documented string to sign (docs/printos-api.md#signing), not with the package's signing code, or
+ * taken from the documented vectors (docs/printos-api.md#signing-vectors).
  */
 import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PrintOsApi } from '../../credentials/PrintOsApi.credentials';
 import { SiteFlowApi } from '../../credentials/SiteFlowApi.credentials';
+import { signGatewayRequest, signSiteFlowRequest } from '../../credentials/common/authenticate';
 
 const gateway = new PrintOsApi();
 const siteFlow = new SiteFlowApi();
@@ -113,6 +115,35 @@ describe('which requests a credential signs', () => {
 });
 
 describe('the signed request options', () => {
+	it('reproduce the documented vectors A3 and B3 for whole requests signed at the vectors\' moment', () => {
+		const date = '2024-01-15T10:30:00.000Z';
+		const a3 = signGatewayRequest(
+			{ key: 'demoKey123', secret: 'demoSecret456', environment: 'production' },
+			{ method: 'GET', baseURL: 'https://printos.api.hp.com/box', url: '/api/partner/file/uploadurls', qs: { mimeType: 'application/pdf' } },
+			date,
+		);
+		expect(a3.headers).toEqual({
+			'x-hp-hmac-authentication': 'demoKey123:863c39a9866383af206d088046bacd52d1a1fa2c449aea62c9ca891bf3f91b0c',
+			'x-hp-hmac-date': date,
+			'x-hp-hmac-algorithm': 'SHA256',
+			'content-type': 'application/json',
+		});
+		expect(a3.url).toBe('https://printos.api.hp.com/box/api/partner/file/uploadurls?mimeType=application%2Fpdf');
+
+		const b3 = signSiteFlowRequest(
+			{ token: 'demoToken', secret: 'demoSecret', environment: 'production' },
+			{ method: 'GET', url: 'https://pro-api.oneflowcloud.com/api/order/bysourceid/ORDER%2001', qs: { foo: 1 } },
+			date,
+		);
+		expect(b3.headers).toEqual({
+			'x-oneflow-authorization': 'demoToken:0ea38be9afff7bccaf8ad7b11cd6aa6a0390f2d1d096f58b36273868881c6279',
+			'x-oneflow-date': date,
+			'x-oneflow-algorithm': 'SHA256',
+			'content-type': 'application/json',
+		});
+		expect(b3.url).toBe('https://pro-api.oneflowcloud.com/api/order/bysourceid/ORDER%2001?foo=1');
+	});
+
 	it('carry the documented gateway headers over METHOD, a space, the service path and the date (scheme A)', async () => {
 		const signed = await viaGateway({ method: 'DELETE', url: 'https://printos.api.hp.com/box/api/partner/folder/f1', qs: { force: true } });
 		const date = signed.headers!['x-hp-hmac-date'] as string;
