@@ -28,8 +28,13 @@ async function connectionRefused(): Promise<NodeJS.ErrnoException> {
 	const { port } = server.address() as AddressInfo;
 	await new Promise((resolve) => server.close(resolve));
 	const request = get(`http://127.0.0.1:${port}/`);
-	const [error] = (await once(request, 'error').catch((failure: unknown) => [failure])) as [NodeJS.ErrnoException];
+	const [error] = (await once(request, 'error')) as [NodeJS.ErrnoException];
 	return error;
+}
+
+/** An error wrapping the HTTP client's error as its `cause`, as some n8n versions hand it over. */
+function wrapping(message: string, cause: unknown): Error {
+	return Object.assign(new Error(message), { cause });
 }
 
 /** axios's error for an aborted request, as n8n's HTTP helpers throw it when an execution is cancelled. */
@@ -42,7 +47,7 @@ describe('networkReason and describeNetworkFailure', () => {
 		const refused = await connectionRefused();
 		expect(refused.code).toBe('ECONNREFUSED');
 		expect(networkReason(refused)).toEqual({ code: 'ECONNREFUSED', reason: refused.message });
-		const wrapped = new Error('Request failed', { cause: refused });
+		const wrapped = wrapping('Request failed', refused);
 		expect(networkReason(wrapped)).toEqual({ code: 'ECONNREFUSED', reason: refused.message });
 		// the cause's words and code win over the wrapper's
 		const rewrapped = Object.assign(new Error('paraphrase'), { code: 'EWRAPPER', messages: ['other words'], cause: refused });
@@ -88,9 +93,9 @@ describe('networkReason and describeNetworkFailure', () => {
 describe('isCancellation', () => {
 	it("recognises axios's CanceledError bare, as a cause, by name alone, and wrapped in n8n's NodeApiError", () => {
 		expect(isCancellation(canceledError())).toBe(true);
-		expect(isCancellation(new Error('Request aborted', { cause: canceledError() }))).toBe(true);
+		expect(isCancellation(wrapping('Request aborted', canceledError()))).toBe(true);
 		expect(isCancellation(Object.assign(new Error('canceled'), { name: 'CanceledError' }))).toBe(true);
-		expect(isCancellation(new Error('aborted', { cause: Object.assign(new Error('canceled'), { name: 'CanceledError' }) }))).toBe(true);
+		expect(isCancellation(wrapping('aborted', Object.assign(new Error('canceled'), { name: 'CanceledError' })))).toBe(true);
 		const wrapped = new NodeApiError(node, canceledError() as never);
 		expect(wrapped.httpCode).toBe('ERR_CANCELED');
 		expect(isCancellation(wrapped)).toBe(true);
@@ -106,7 +111,7 @@ describe('isCancellation', () => {
 	it('does not take a network failure, an HTTP refusal or nothing for a cancellation', async () => {
 		expect(isCancellation(await connectionRefused())).toBe(false);
 		expect(isCancellation(new NodeApiError(node, { message: 'Service Unavailable' }, { httpCode: '503' }))).toBe(false);
-		expect(isCancellation(new Error('aborted', { cause: new Error('socket hang up') }))).toBe(false);
+		expect(isCancellation(wrapping('aborted', new Error('socket hang up')))).toBe(false);
 		expect(isCancellation(undefined)).toBe(false);
 	});
 });
