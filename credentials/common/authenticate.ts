@@ -50,8 +50,7 @@ function assertSignable(credentialType: keyof typeof CREDENTIAL_NAMES, credentia
 	}
 }
 
-function hasHeader(headers: Record<string, unknown> | undefined, name: string): boolean {
-	if (!headers) return false;
+function hasHeader(headers: Record<string, unknown>, name: string): boolean {
 	const wanted = name.toLowerCase();
 	return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
 }
