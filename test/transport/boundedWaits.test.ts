@@ -62,10 +62,11 @@ describe('a server that never answers', () => {
 				credentialType: 'siteFlowApi',
 				service: 'siteFlow',
 				path: '/order/silent',
-				// 1 s per attempt, 2.9 s deadline: a second attempt fits while the first ends before 1.9 s;
-				// a third never can (it would end at 3 s at the earliest), whatever Max Retries says
-				maxRequestMs: 2900,
-				requestOptions: { timeoutSeconds: 1, retryBaseMs: 5, maxRetries: 10 },
+				// 2 s per attempt, 5.9 s deadline: a second attempt fits while the first ends before 3.9 s
+				// (room for a loaded machine); a third never can (it would end at 6 s at the earliest),
+				// whatever Max Retries says
+				maxRequestMs: 5900,
+				requestOptions: { timeoutSeconds: 2, retryBaseMs: 5, maxRetries: 10 },
 			},
 			credentials: siteFlowCredentials(),
 		});
@@ -74,7 +75,7 @@ describe('a server that never answers', () => {
 		expect(server.requests.length).toBeLessThanOrEqual(2);
 		const host = new URL(server.url).host;
 		expect(result.error?.message).toMatch(
-			new RegExp(`^Could not reach PrintOS for GET /order/silent: no answer from ${host.replace(/\./g, '\\.')} within 1 s — 2 attempts over \\d+(\\.\\d)? s$`),
+			new RegExp(`^Could not reach PrintOS for GET /order/silent: no answer from ${host.replace(/\./g, '\\.')} within 2 s — 2 attempts over \\d+(\\.\\d)? s$`),
 		);
 	});
 
