@@ -23,7 +23,7 @@ async function storedItem(chunks: Buffer[], mimeType: string, fileName: string):
 	return { json: {}, binary: { data: binary } };
 }
 
-it('streams a multi-MiB file from n8n’s binary store, byte for byte', async () => {
+it('uploads a multi-MiB file kept in n8n’s binary store byte for byte, sized from n8n’s metadata', async () => {
 	const chunks = Array.from({ length: 24 }, () => randomBytes(256 * 1024));
 	const item = await storedItem(chunks, 'application/pdf', 'book-block.pdf');
 	expect(item.binary?.data.id).toMatch(/^filesystem(-v2)?:/);
