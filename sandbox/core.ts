@@ -215,6 +215,7 @@ export class SandboxCore {
 	async close(): Promise<void> {
 		if (this.ticker) clearInterval(this.ticker);
 		this.ticker = null;
+		this.requests.endDelays();
 		if (this.persistence) {
 			await this.persistence.drain();
 			this.persistence.flushSync();

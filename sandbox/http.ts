@@ -97,10 +97,6 @@ export function requestOrigin(req: IncomingMessage, fallback: string): string {
 	return host && /^[\w.\-:[\]]+$/.test(host) ? `http://${host}` : fallback;
 }
 
-export function delay(ms: number): Promise<void> {
-	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
-
 const COMPARE_KEY = randomBytes(32);
 
 // @types/node 20 declares Buffer without the Uint8Array generic TypeScript 5.9 expects

@@ -5,7 +5,6 @@
  */
 import type { IncomingHttpHeaders } from 'http';
 
-import { delay } from './http';
 import type { Family, Scheme } from './types';
 
 export interface RequestEntry {
@@ -68,6 +67,8 @@ export class RequestLog {
 	private totals = this.emptyTotals();
 	/** Answers waiting out an injected delay right now (not a total: clearing the log keeps it). */
 	private delaying = 0;
+	/** Ends each injected delay still running, so a closed sandbox leaves no timer behind. */
+	private readonly delayEnds = new Set<() => void>();
 	/** The CLI prints each request as it is recorded. */
 	onRecord?: (entry: RequestEntry) => void;
 
@@ -109,10 +110,27 @@ export class RequestLog {
 		if (ms <= 0) return;
 		this.delaying++;
 		try {
-			await delay(ms);
+			await new Promise<void>((resolve) => {
+				const end = () => {
+					clearTimeout(timer);
+					this.delayEnds.delete(end);
+					resolve();
+				};
+				const timer = setTimeout(end, ms);
+				this.delayEnds.add(end);
+			});
 		} finally {
 			this.delaying--;
 		}
+	}
+
+	/**
+	 * Ends every injected delay now. The sandbox closes its connections first, so the held answers
+	 * go nowhere; without this their timers would keep the process alive for up to the delay after
+	 * the sandbox closed.
+	 */
+	endDelays(): void {
+		for (const end of [...this.delayEnds]) end();
 	}
 
 	faultInjected(): void {

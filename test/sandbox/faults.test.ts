@@ -199,6 +199,21 @@ describe('slow', () => {
 			[200, 600],
 		]);
 	});
+
+	it('ends an answer it holds when the sandbox closes, so no timer of it outlives the sandbox', async () => {
+		const closing = await startSandbox({ port: 0 });
+		useFakeTimers();
+		closing.setFaults({ slow: { count: 1, ms: 600 } });
+		const held = siteFlow(closing.url, 'GET', '/api/account');
+		held.catch(() => undefined);
+		await settle(() => closing.stats().delaying === 1);
+		await closing.close();
+		// no timer moved: only the close can end the hold (a few turns let the held handler finish)
+		for (let turn = 0; turn < 20 && closing.stats().delaying > 0; turn++) await new Promise((resolve) => setImmediate(resolve));
+		expect(closing.stats().delaying).toBe(0);
+		// its connection went with the sandbox
+		await expect(held).rejects.toThrow();
+	});
 });
 
 describe('faults on upload PUTs', () => {
