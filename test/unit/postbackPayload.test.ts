@@ -288,6 +288,18 @@ describe('JSON bodies', () => {
 		}
 	});
 
+	it('parses application/json itself when the raw body was read but nothing parsed it', async () => {
+		const payload = await payloadOf({
+			contentType: 'application/json',
+			body: '{"status":"printed"}',
+			prepare: async (req) => {
+				n8nReader(req);
+				await req.readRawBody!();
+			},
+		});
+		expect(payload).toMatchObject({ kind: 'json', fields: { status: 'printed' } });
+	});
+
 	it('reuses only what n8n made of application/json: another JSON type is parsed from the raw body', async () => {
 		const payload = await payloadOf({
 			contentType: 'text/json',

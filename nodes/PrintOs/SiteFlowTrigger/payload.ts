@@ -113,10 +113,6 @@ function decodedWithoutBom(raw: Buffer, charset: BufferEncoding): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function isFilledObject(value: unknown): boolean {
-	return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
-}
-
 const STARTS_LIKE_JSON = /^[ \t\r\n]*[[{]/;
 
 function jsonPayload(value: unknown, contentType: string): Payload {
@@ -155,9 +151,9 @@ export async function readPayload(req: PostbackRequest): Promise<Payload> {
 	if (isJsonContentType(contentType)) {
 		if (jsonTextTooDeep(raw)) return tooDeep(contentType);
 		let parsed: unknown;
-		if (parsedByN8n && contentType === 'application/json' && isFilledObject(req.body)) {
-			// parse once: reuse what n8n's body parser made of application/json (it parses no other JSON
-			// type). An empty or absent result is parsed again, which gives the same value.
+		if (parsedByN8n && contentType === 'application/json' && req.body !== undefined) {
+			// parse once: reuse what n8n's webhook parser made of application/json; it parses no other
+			// JSON type and leaves `req.body` unset for those
 			parsed = req.body;
 		} else {
 			try {
